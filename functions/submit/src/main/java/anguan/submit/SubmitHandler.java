@@ -1,0 +1,75 @@
+package anguan.submit;
+
+import anguan.aws.config.Platform;
+import anguan.aws.http.ApiRequest;
+import anguan.aws.http.ApiResponse;
+import anguan.aws.http.Routes;
+import anguan.aws.view.ApplicationView;
+import anguan.domain.application.ApplicationQuery;
+import anguan.domain.application.ApplicationService;
+import anguan.domain.application.ApplicationStatus;
+import anguan.domain.application.ApplicationType;
+import anguan.domain.common.BusinessTime;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.Map;
+
+/** 个人填报与签名上报 (role person): the person's own profile and applications up to the submit. */
+public final class SubmitHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final String PERSON = "person";
+    private static final int MAX_BODY = 64 * 1024;
+
+    private final Routes routes;
+
+    /** Lambda's entry: everything built once per container. */
+    public SubmitHandler() {
+        this(Platform.fromEnvironment());
+    }
+
+    public SubmitHandler(Platform platform) {
+        this(new ApplicationService(platform.applications(), platform.persons(), platform.enterprises(),
+                platform.certificates(), platform.sequence(), platform.clock()), platform.clock());
+    }
+
+    SubmitHandler(ApplicationService service, Clock clock) {
+        PersonViews views = new PersonViews(clock);
+        this.routes = new Routes()
+                .on("GET /me", PERSON, r -> ApiResponse.ok(views.profile(service.profile(me(r)))))
+                .on("POST /applications", PERSON, r -> ApiResponse.created(view(clock, service.create(me(r),
+                        Requests.newApplication(r.body(Requests.Create.class, MAX_BODY))))))
+                .on("GET /applications", PERSON, r -> ApiResponse.ok(views.page(service.list(me(r), query(r)))))
+                .on("GET /applications/{no}", PERSON, r -> ApiResponse.ok(view(clock, service.get(me(r), r.path("no")))))
+                .on("PUT /applications/{no}", PERSON, r -> ApiResponse.ok(view(clock, service.save(me(r), r.path("no"),
+                        Requests.changes(r.body(Requests.Save.class, MAX_BODY))))))
+                .on("DELETE /applications/{no}", PERSON, r -> {
+                    service.delete(me(r), r.path("no"));
+                    return ApiResponse.noContent();
+                })
+                .on("POST /applications/{no}/submit", PERSON, r -> ApiResponse.ok(view(clock, service.submit(me(r), r.path("no")))))
+                .on("GET /applications/{no}/events", PERSON, r -> ApiResponse.ok(Map.of("items",
+                        service.events(me(r), r.path("no")).stream().map(EventView::of).toList())));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return routes.dispatch(event, context);
+    }
+
+    private static String me(ApiRequest r) {
+        return r.caller().idNo();
+    }
+
+    private static ApplicationView view(Clock clock, anguan.domain.application.Application a) {
+        return ApplicationView.of(a, BusinessTime.today(clock));
+    }
+
+    private static ApplicationQuery query(ApiRequest r) {
+        return new ApplicationQuery(
+                r.query("type").map(t -> Requests.enumOf(ApplicationType.class, "type", t)).orElse(null),
+                r.query("status").map(s -> Requests.enumOf(ApplicationStatus.class, "status", s)).orElse(null),
+                r.intQuery("page", 1, 1, 100_000), r.intQuery("size", 10, 1, ApplicationQuery.MAX_SIZE));
+    }
+}

@@ -1,0 +1,91 @@
+package anguan.aws.dynamo;
+
+import anguan.domain.application.Application;
+import anguan.domain.application.ApplicationEvent;
+import anguan.domain.application.ApplicationRepository;
+import anguan.domain.common.DomainProblem;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Applications with their audit trail in one partition. Every write of an existing application is
+ * conditional on the version it was read at (optimistic locking without transactions).
+ */
+public final class DynamoApplicationRepository implements ApplicationRepository {
+    private final Table table;
+
+    public DynamoApplicationRepository(Table table) {
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Application> find(String applicationNo) {
+        return table.get(pk(applicationNo), "APP").map(i -> Table.read(i, Application.class));
+    }
+
+    @Override
+    public List<Application> ofApplicant(String idNo) {
+        return table.query("gsi1", Keys.GSI1_PK, "APPLICANT#" + idNo, Keys.GSI1_SK, "", true).stream()
+                .map(i -> Table.read(i, Application.class)).toList();
+    }
+
+    @Override
+    public void insert(Application application) {
+        try {
+            table.client().putItem(r -> r.tableName(table.name()).item(item(application))
+                    .conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalStateException("application number already taken: " + application.applicationNo(), e);
+        }
+    }
+
+    @Override
+    public void update(Application application, long expectedVersion) {
+        try {
+            table.client().putItem(r -> r.tableName(table.name()).item(item(application))
+                    .conditionExpression("#v = :expected")
+                    .expressionAttributeNames(Map.of("#v", Keys.VERSION))
+                    .expressionAttributeValues(Map.of(":expected", Table.n(expectedVersion))));
+        } catch (ConditionalCheckFailedException e) {
+            throw DomainProblem.concurrentUpdate();
+        }
+    }
+
+    @Override
+    public void append(ApplicationEvent event) {
+        // nanoTime keeps two events of the same millisecond apart and in order.
+        String sk = "EVENT#" + event.at() + "#" + String.format("%020d", System.nanoTime());
+        table.put(Table.item(pk(event.applicationNo()), sk, event));
+    }
+
+    @Override
+    public List<ApplicationEvent> events(String applicationNo) {
+        return table.query(null, Keys.PK, pk(applicationNo), Keys.SK, "EVENT#", false).stream()
+                .map(i -> Table.read(i, ApplicationEvent.class)).toList();
+    }
+
+    private static String pk(String applicationNo) {
+        return "APP#" + applicationNo;
+    }
+
+    private static Map<String, AttributeValue> item(Application a) {
+        var item = Table.item(pk(a.applicationNo()), "APP", a);
+        String created = a.createdAt() + "#" + a.applicationNo();
+        item.put(Keys.VERSION, Table.n(a.version()));
+        item.put("status", Table.s(a.status().name()));
+        item.put(Keys.GSI1_PK, Table.s("APPLICANT#" + a.applicantIdNo()));
+        item.put(Keys.GSI1_SK, Table.s(created));
+        if (a.enterprise() != null && a.enterprise().uscc() != null) {
+            item.put(Keys.GSI2_PK, Table.s(Keys.enterprise(a.enterprise().uscc())));
+            item.put(Keys.GSI2_SK, Table.s("APP#" + created));
+        }
+        if (!a.isDeleted()) {
+            item.put(Keys.GSI3_PK, Table.s("STATUS#" + a.status().name()));
+            item.put(Keys.GSI3_SK, Table.s(created));
+        }
+        return item;
+    }
+}

@@ -1,0 +1,50 @@
+package anguan.aws.dynamo;
+
+/**
+ * The single table's keys, designed from the access patterns (no Scan on any request path):
+ *
+ * <pre>
+ * item              pk                 sk                          gsi1 (pk / sk)                 gsi2 (pk / sk)                      gsi3 (pk / sk)
+ * person            PERSON#idNo        PROFILE
+ * employment        PERSON#idNo        EMPLOYMENT#uscc             EMPLOYER#uscc / EMPLOYEE#idNo
+ * exam result       PERSON#idNo        EXAM#type#category#date
+ * enterprise        ENTERPRISE#uscc    PROFILE
+ * certificate       CERT#number        CERT                        HOLDER#idNo / CERT#number      ENTERPRISE#uscc / CERT#number
+ * external cert     EXTCERT#number     EXTCERT
+ * application       APP#number         APP                         APPLICANT#idNo / created#no    ENTERPRISE#uscc / APP#created#no    STATUS#status / created#no
+ * audit event       APP#number         EVENT#at#nanoTime
+ * counter           COUNTER#name       COUNTER
+ * </pre>
+ *
+ * Patterns: a person's profile, employments and exams = one Query on PERSON#idNo; a person's
+ * certificates = gsi1 HOLDER#; an enterprise's employees = gsi1 EMPLOYER#; an enterprise's
+ * certificates and applications = gsi2 ENTERPRISE# by sk prefix; the reviewer's queue = gsi3
+ * STATUS#; an application and its trail = one Query on APP#number.
+ */
+final class Keys {
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String GSI1_PK = "gsi1pk";
+    static final String GSI1_SK = "gsi1sk";
+    static final String GSI2_PK = "gsi2pk";
+    static final String GSI2_SK = "gsi2sk";
+    static final String GSI3_PK = "gsi3pk";
+    static final String GSI3_SK = "gsi3sk";
+    static final String DOC = "doc";
+    static final String VERSION = "version";
+
+    private Keys() {
+    }
+
+    static String person(String idNo) {
+        return "PERSON#" + idNo;
+    }
+
+    static String enterprise(String uscc) {
+        return "ENTERPRISE#" + uscc;
+    }
+
+    static String certificate(String number) {
+        return "CERT#" + number;
+    }
+}

@@ -1,0 +1,56 @@
+package anguan.aws.view;
+
+import anguan.domain.application.Applicant;
+import anguan.domain.application.Application;
+import anguan.domain.application.ApplicationEnterprise;
+import anguan.domain.application.DecisionResult;
+import anguan.domain.common.Masking;
+import anguan.domain.person.ExamResult;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Application JSON (API.md): codes with names beside them; the applicant's ID number and mobile masked. */
+public record ApplicationView(String applicationNo, String type, String typeName, String status, String statusName,
+                              ApplicantView applicant, ApplicationEnterprise enterprise, String category,
+                              String categoryName, String position, String positionName,
+                              List<CertificateView> certificates, String originalCertificateNo,
+                              CertificateView originalCertificate, List<ExamView> exams, String cancelReason,
+                              String cancelReasonName, String cancelReasonText, boolean consent,
+                              OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime submittedAt,
+                              OffsetDateTime personalSignedAt, OffsetDateTime enterpriseSignedAt,
+                              OffsetDateTime decidedAt, DecisionResult decision, List<DocumentView> documents,
+                              boolean hasPhoto, long version) {
+
+    public record ApplicantView(String name, String gender, String genderName, LocalDate birthDate, String idType,
+                                String idTypeName, String idNo, String mobile) {
+        static ApplicantView of(Applicant a) {
+            return new ApplicantView(a.name(), Views.code(a.gender()), Views.name(a.gender()), a.birthDate(),
+                    Views.code(a.idType()), Views.name(a.idType()), Masking.idNumber(a.idNo()), Masking.mobile(a.mobile()));
+        }
+    }
+
+    public record ExamView(String examType, String examTypeName, String category, String categoryName, LocalDate examDate) {
+        static ExamView of(ExamResult e) {
+            return new ExamView(Views.code(e.examType()), Views.name(e.examType()), Views.code(e.category()),
+                    Views.name(e.category()), e.examDate());
+        }
+    }
+
+    public record DocumentView(String kind, String fileName) {
+    }
+
+    public static ApplicationView of(Application a, LocalDate today) {
+        return new ApplicationView(a.applicationNo(), Views.code(a.type()), Views.name(a.type()), Views.code(a.status()),
+                Views.name(a.status()), ApplicantView.of(a.applicant()), a.enterprise(), Views.code(a.category()),
+                Views.name(a.category()), Views.code(a.position()), Views.name(a.position()),
+                a.certificates().stream().map(c -> CertificateView.of(c, today)).toList(), a.originalCertificateNo(),
+                a.originalCertificate() == null ? null : CertificateView.of(a.originalCertificate(), today),
+                a.exams().stream().map(ExamView::of).toList(), Views.code(a.cancelReason()), Views.name(a.cancelReason()),
+                a.cancelReasonText(), a.consent(), Views.at(a.createdAt()), Views.at(a.updatedAt()),
+                Views.at(a.submittedAt()), Views.at(a.personalSignedAt()), Views.at(a.enterpriseSignedAt()),
+                Views.at(a.decidedAt()), a.decision(),
+                a.documents().stream().map(d -> new DocumentView(d.kind(), d.fileName())).toList(), a.photoKey() != null,
+                a.version());
+    }
+}

@@ -1,0 +1,34 @@
+package anguan.domain.application;
+
+import java.time.Instant;
+
+/**
+ * One line of an application's audit trail, in the past tense.
+ *
+ * @param actor who did it: an ID number, a USCC or a reviewer's id (masked when shown)
+ */
+public record ApplicationEvent(String applicationNo, Instant at, String actorRole, String actor, Action action) {
+
+    /** What happened. */
+    public enum Action {
+        CREATED("创建申请"),
+        SAVED("保存申请"),
+        SUBMITTED("签名上报"),
+        DELETED("删除申请"),
+        SMS_SENT("发送短信验证码"),
+        PERSONAL_SIGNED("个人签名"),
+        ENTERPRISE_SIGNED("企业签章"),
+        DECIDED("审批决定"),
+        CERTIFICATE_ISSUED("证书发放");
+
+        private final String displayName;
+
+        Action(String displayName) {
+            this.displayName = displayName;
+        }
+
+        public String displayName() {
+            return displayName;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package anguan.domain.certificate;
+
+import java.time.LocalDate;
+
+/**
+ * A Shanghai certificate (安全生产考核合格证书). It keeps a copy of the holder's name and photo and of
+ * the enterprise's name and USCC as printed: they change only through applications and
+ * enterprise maintenance, never by reading the registries live.
+ *
+ * @param licenceVersion the 证照标识 version, starting at 1 and rising with every new file
+ */
+public record Certificate(String certificateNo, String idNo, String name, Category category, Position position,
+                          String uscc, String enterpriseName, LocalDate firstIssueDate, LocalDate validFrom,
+                          LocalDate validTo, CertificateStatus status, String photoKey, int licenceVersion,
+                          String licenceId, String ofdFileName) {
+
+    /** A certificate whose end date has passed is EXPIRED wherever it is shown or checked, whatever is stored. */
+    public CertificateStatus effectiveStatus(LocalDate today) {
+        if (status == CertificateStatus.VALID && today.isAfter(validTo)) {
+            return CertificateStatus.EXPIRED;
+        }
+        return status;
+    }
+
+    public boolean isValidOn(LocalDate today) {
+        return effectiveStatus(today) == CertificateStatus.VALID;
+    }
+}

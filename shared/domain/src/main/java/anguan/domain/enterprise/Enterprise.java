@@ -1,0 +1,11 @@
+package anguan.domain.enterprise;
+
+import java.time.Instant;
+
+/**
+ * An enterprise registry entry (企业信息). Every enterprise here is a Shanghai enterprise. The
+ * signing password's hash guards the platform-held signing key (local CA only); it never leaves
+ * the back end.
+ */
+public record Enterprise(String uscc, String name, String signingPasswordHash, Instant updatedAt) {
+}

@@ -1,0 +1,155 @@
+package anguan.domain.testing;
+
+import anguan.domain.application.Application;
+import anguan.domain.application.ApplicationEvent;
+import anguan.domain.application.ApplicationRepository;
+import anguan.domain.certificate.Certificate;
+import anguan.domain.certificate.CertificateRepository;
+import anguan.domain.certificate.ExternalCertificate;
+import anguan.domain.common.DocumentStore;
+import anguan.domain.common.DomainProblem;
+import anguan.domain.common.Sequence;
+import anguan.domain.enterprise.Enterprise;
+import anguan.domain.enterprise.EnterpriseRepository;
+import anguan.domain.person.Employment;
+import anguan.domain.person.ExamResult;
+import anguan.domain.person.Person;
+import anguan.domain.person.PersonRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every port in memory, with the same contracts as the DynamoDB and S3 adapters (optimistic
+ * versions included), for service and handler tests that need no emulator.
+ */
+public final class InMemoryRegistry implements PersonRepository, Sequence, DocumentStore {
+
+    private final Map<String, Person> persons = new ConcurrentHashMap<>();
+    private final Map<String, Employment> employments = new ConcurrentHashMap<>();
+    private final Map<String, ExamResult> exams = new ConcurrentHashMap<>();
+    private final Map<String, Enterprise> enterprises = new ConcurrentHashMap<>();
+    private final Map<String, Certificate> certificates = new ConcurrentHashMap<>();
+    private final Map<String, ExternalCertificate> externals = new ConcurrentHashMap<>();
+    private final Map<String, Application> applications = new ConcurrentHashMap<>();
+    private final List<ApplicationEvent> events = new ArrayList<>();
+    private final Map<String, Long> counters = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public InMemoryRegistry(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override public Optional<Person> find(String idNo) { return Optional.ofNullable(persons.get(idNo)); }
+    @Override public void save(Person person) { persons.put(person.idNo(), person); }
+
+    @Override
+    public List<Employment> employments(String idNo) {
+        return employments.values().stream().filter(e -> e.idNo().equals(idNo)).toList();
+    }
+
+    @Override public void saveEmployment(Employment e) { employments.put(e.idNo() + "/" + e.uscc(), e); }
+    @Override public boolean deleteEmployment(String idNo, String uscc) { return employments.remove(idNo + "/" + uscc) != null; }
+
+    @Override
+    public List<ExamResult> exams(String idNo) {
+        return exams.values().stream().filter(e -> e.idNo().equals(idNo)).toList();
+    }
+
+    @Override
+    public void saveExam(ExamResult e) {
+        exams.put(e.idNo() + "/" + e.examType() + "/" + e.category() + "/" + e.examDate(), e);
+    }
+
+    public Optional<Enterprise> findEnterprise(String uscc) { return Optional.ofNullable(enterprises.get(uscc)); }
+    public void save(Enterprise enterprise) { enterprises.put(enterprise.uscc(), enterprise); }
+
+    /** EnterpriseRepository.find and PersonRepository.find share a name; this view resolves it. */
+    public EnterpriseRepository enterpriseRepository() {
+        return new EnterpriseRepository() {
+            @Override public Optional<Enterprise> find(String uscc) { return findEnterprise(uscc); }
+            @Override public void save(Enterprise enterprise) { InMemoryRegistry.this.save(enterprise); }
+        };
+    }
+
+    public Optional<Certificate> findCertificate(String no) { return Optional.ofNullable(certificates.get(no)); }
+
+    public CertificateRepository certificateRepository() {
+        return new CertificateRepository() {
+            @Override public Optional<Certificate> find(String no) { return findCertificate(no); }
+            @Override public List<Certificate> ofHolder(String idNo) { return InMemoryRegistry.this.ofHolder(idNo); }
+            @Override public List<Certificate> atEnterprise(String uscc) { return InMemoryRegistry.this.atEnterprise(uscc); }
+            @Override public void save(Certificate c) { InMemoryRegistry.this.save(c); }
+            @Override public Optional<ExternalCertificate> findExternal(String no) { return InMemoryRegistry.this.findExternal(no); }
+            @Override public void saveExternal(ExternalCertificate c) { InMemoryRegistry.this.saveExternal(c); }
+        };
+    }
+
+    public ApplicationRepository applicationRepository() {
+        return new ApplicationRepository() {
+            @Override public Optional<Application> find(String no) { return Optional.ofNullable(applications.get(no)); }
+            @Override public List<Application> ofApplicant(String idNo) { return InMemoryRegistry.this.ofApplicant(idNo); }
+            @Override public void insert(Application a) { InMemoryRegistry.this.insert(a); }
+            @Override public void update(Application a, long v) { InMemoryRegistry.this.update(a, v); }
+            @Override public void append(ApplicationEvent e) { InMemoryRegistry.this.append(e); }
+            @Override public List<ApplicationEvent> events(String no) { return InMemoryRegistry.this.events(no); }
+        };
+    }
+
+    public List<Certificate> ofHolder(String idNo) {
+        return certificates.values().stream().filter(c -> c.idNo().equals(idNo)).toList();
+    }
+
+    public List<Certificate> atEnterprise(String uscc) {
+        return certificates.values().stream().filter(c -> c.uscc().equals(uscc)).toList();
+    }
+
+    public void save(Certificate c) { certificates.put(c.certificateNo(), c); }
+    public Optional<ExternalCertificate> findExternal(String no) { return Optional.ofNullable(externals.get(no)); }
+    public void saveExternal(ExternalCertificate c) { externals.put(c.certificateNo(), c); }
+
+    public List<Application> ofApplicant(String idNo) {
+        return applications.values().stream().filter(a -> a.applicantIdNo().equals(idNo))
+                .sorted(Comparator.comparing(Application::createdAt).reversed()).toList();
+    }
+
+    public synchronized void insert(Application a) {
+        if (applications.putIfAbsent(a.applicationNo(), a) != null) {
+            throw new IllegalStateException("application number already taken: " + a.applicationNo());
+        }
+    }
+
+    public synchronized void update(Application a, long expectedVersion) {
+        Application stored = applications.get(a.applicationNo());
+        if (stored == null || stored.version() != expectedVersion) {
+            throw DomainProblem.concurrentUpdate();
+        }
+        applications.put(a.applicationNo(), a);
+    }
+
+    public synchronized void append(ApplicationEvent e) { events.add(e); }
+
+    public synchronized List<ApplicationEvent> events(String no) {
+        return events.stream().filter(e -> e.applicationNo().equals(no)).toList();
+    }
+
+    @Override public long next(String counter) { return counters.merge(counter, 1L, Long::sum); }
+
+    @Override public void put(String key, byte[] content, String contentType) { documents.put(key, content.clone()); }
+    @Override public Optional<byte[]> get(String key) { return Optional.ofNullable(documents.get(key)); }
+
+    @Override
+    public DownloadLink link(String key, String fileName, Duration validFor) {
+        return new DownloadLink("memory://" + key, clock.instant().plus(validFor));
+    }
+
+    public int documentCount() {
+        return documents.size();
+    }
+}
