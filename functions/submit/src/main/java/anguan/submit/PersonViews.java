@@ -2,7 +2,10 @@ package anguan.submit;
 
 import anguan.aws.view.ApplicationView;
 import anguan.aws.view.CertificateView;
+import anguan.aws.json.Json;
 import anguan.domain.application.Application;
+import anguan.domain.application.ApplicationService;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import anguan.domain.application.Page;
 import anguan.domain.common.BusinessTime;
 import anguan.domain.person.PersonProfile;
@@ -32,6 +35,15 @@ final class PersonViews {
         return new Me(p.idNo(), p.name(), p.gender().name(), p.gender().displayName(), p.birthDate(), p.idType().name(),
                 p.idType().displayName(), p.mobile(), p.hasPhoto(), profile.employments(),
                 profile.certificates().stream().map(c -> CertificateView.of(c, today)).toList());
+    }
+
+    /** The submitted application, with {@code warnings} beside it when a non-blocking check has something to say. */
+    Object submission(ApplicationService.Submission submission) {
+        ObjectNode json = Json.MAPPER.valueToTree(ApplicationView.of(submission.application(), BusinessTime.today(clock)));
+        if (!submission.warnings().isEmpty()) {
+            json.set("warnings", Json.MAPPER.valueToTree(submission.warnings()));
+        }
+        return json;
     }
 
     ListPage<ApplicationView> page(Page<Application> page) {

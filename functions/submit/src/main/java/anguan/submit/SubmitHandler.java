@@ -48,7 +48,7 @@ public final class SubmitHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     service.delete(me(r), r.path("no"));
                     return ApiResponse.noContent();
                 })
-                .on("POST /applications/{no}/submit", PERSON, r -> ApiResponse.ok(view(clock, service.submit(me(r), r.path("no")))))
+                .on("POST /applications/{no}/submit", PERSON, r -> ApiResponse.ok(views.submission(service.submit(me(r), r.path("no")))))
                 .on("GET /applications/{no}/events", PERSON, r -> ApiResponse.ok(Map.of("items",
                         service.events(me(r), r.path("no")).stream().map(EventView::of).toList())));
     }

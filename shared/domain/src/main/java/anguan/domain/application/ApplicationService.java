@@ -187,7 +187,8 @@ public final class ApplicationService {
                 if (!Uscc.isValid(uscc)) {
                     violations.add(new Violation("INVALID_USCC", "uscc", "统一社会信用代码无效：" + changes.uscc()));
                 } else {
-                    String phone = current.enterprise() == null ? null : current.enterprise().phone();
+                    String phone = changes.enterprisePhone() != null ? changes.enterprisePhone().strip()
+                            : current.enterprise() == null ? null : current.enterprise().phone();
                     next.enterprise(new ApplicationEnterprise(uscc, enterpriseName(uscc), phone));
                 }
             } else {
@@ -222,7 +223,7 @@ public final class ApplicationService {
      * 签名上报: runs every check and returns all violations together; on success records the
      * submission (status stays DRAFT). Rendering the form is later work.
      */
-    public Application submit(String idNo, String applicationNo) {
+    public Submission submit(String idNo, String applicationNo) {
         Application current = get(idNo, applicationNo);
         if (!current.status().isEditable()) {
             throw DomainProblem.invalidState("申请已进入“" + current.status().displayName() + "”状态，不能再签名上报");
@@ -243,7 +244,11 @@ public final class ApplicationService {
         Application submitted = fresh.toBuilder().submittedAt(now).updatedAt(now).version(current.version() + 1).build();
         applications.update(submitted, current.version());
         record(submitted, now, idNo, Action.SUBMITTED);
-        return submitted;
+        return new Submission(submitted, SubmitChecks.warnings(context));
+    }
+
+    /** A successful 签名上报 with what the person should still know (checks that warn without blocking). */
+    public record Submission(Application application, List<Violation> warnings) {
     }
 
     /**
@@ -260,6 +265,15 @@ public final class ApplicationService {
         }
         String idNo = a.applicantIdNo();
         ApplicationEnterprise enterprise = a.enterprise();
+        if ((enterprise == null || enterprise.uscc() == null)
+                && a.type().enterpriseSource() == ApplicationType.EnterpriseSource.EMPLOYMENT) {
+            // Started before the employment was registered: the only current employer files it now.
+            // With several, the person must name one (EmploymentRegistered reports ENTERPRISE_REQUIRED).
+            List<Employment> current = persons.employments(idNo).stream().filter(e -> e.isCurrentOn(today)).toList();
+            if (current.size() == 1) {
+                enterprise = new ApplicationEnterprise(current.getFirst().uscc(), null, enterprise == null ? null : enterprise.phone());
+            }
+        }
         switch (a.type()) {
             case FIRST_ISSUE -> b.exams(exams(idNo, ExamType.INITIAL, a.category()));
             case TRANSFER_IN -> {
@@ -274,12 +288,21 @@ public final class ApplicationService {
                         .filter(c -> c.isValidOn(today) && !Objects.equals(c.uscc(), target))
                         .sorted(Comparator.comparing(Certificate::certificateNo))
                         .toList());
+                // The holder's certificates carry the same unchangeable photo; show the first there is.
+                b.photoKey(b.build().certificates().stream().map(Certificate::photoKey).filter(Objects::nonNull)
+                        .findFirst().orElse(null));
             }
             case RENEWAL, TRANSFER_OUT, CANCELLATION -> {
                 List<Certificate> acted = a.certificates().stream()
                         .map(c -> certificates.find(c.certificateNo()).filter(x -> x.idNo().equals(idNo)).orElse(c))
                         .toList();
                 b.certificates(acted);
+                if (!acted.isEmpty()) {
+                    // The certificate's enterprise, as it stands now (a rename or a move changes it).
+                    Certificate certificate = acted.getFirst();
+                    b.enterprise(new ApplicationEnterprise(certificate.uscc(), certificate.enterpriseName(),
+                            enterprise == null ? null : enterprise.phone()));
+                }
                 if (a.type() == ApplicationType.RENEWAL && !acted.isEmpty()) {
                     b.exams(exams(idNo, ExamType.CONTINUING, acted.getFirst().category()));
                 }

@@ -24,9 +24,10 @@ final class FieldCheck {
         return raw != null && !raw.isBlank();
     }
 
-    /** A value that must be there when nothing is stored yet. */
+    /** A value that must be there when nothing is stored yet (unless the field is already reported as wrong). */
     void require(String field, Object value, String label) {
-        if (value == null || value instanceof String s && s.isBlank()) {
+        boolean reported = violations.stream().anyMatch(v -> field.equals(v.field()));
+        if (!reported && (value == null || value instanceof String s && s.isBlank())) {
             add("REQUIRED", field, label + "不能为空");
         }
     }

@@ -65,7 +65,7 @@ public final class RegistryService {
         if (idType == null) {
             idType = stored.map(Person::idType).orElse(feed.idType() == null && IdNumber.isValid(idNo) ? IdType.ID_CARD : null);
         }
-        if (idType != null && !IdNumber.isAcceptable(idType, idNo)) {
+        if (idType != null ? !IdNumber.isAcceptable(idType, idNo) : !isAcceptableIdNumber(idNo)) {
             check.add("INVALID_ID_NUMBER", "idNo", "证件号码无效：" + rawIdNo);
         }
         boolean idCard = idType == IdType.ID_CARD && IdNumber.isValid(idNo);
@@ -253,12 +253,14 @@ public final class RegistryService {
         if (category != null && position != null && position != Position.P99 && !category.allows(position)) {
             check.add("POSITION_NOT_ALLOWED", "position", "职务" + position.displayName() + "不属于" + category.displayName() + "类别");
         }
-        Optional<Person> holder = idNo == null || !check.isEmpty() ? Optional.empty() : persons.find(idNo);
-        Optional<Enterprise> enterprise = uscc == null || !check.isEmpty() ? Optional.empty() : enterprises.find(uscc);
-        if (check.isEmpty() && holder.isEmpty()) {
+        // Only well-formed records are looked up; both missing registrations are reported together.
+        boolean wellFormed = check.isEmpty();
+        Optional<Person> holder = wellFormed ? persons.find(idNo) : Optional.empty();
+        Optional<Enterprise> enterprise = wellFormed ? enterprises.find(uscc) : Optional.empty();
+        if (wellFormed && holder.isEmpty()) {
             check.add("PERSON_NOT_REGISTERED", "idNo", "持证人尚未在从业人员信息登记中登记，请先登记人员");
         }
-        if (check.isEmpty() && enterprise.isEmpty()) {
+        if (wellFormed && enterprise.isEmpty()) {
             check.add("ENTERPRISE_NOT_REGISTERED", "uscc", "企业尚未登记，请先登记企业信息");
         }
         check.throwIfAny();
@@ -273,15 +275,21 @@ public final class RegistryService {
 
     private String checkedIdNo(FieldCheck check, String raw) {
         String idNo = IdNumber.normalize(raw);
-        if (idNo == null || !IdNumber.isAcceptable(IdType.ID_CARD, idNo) && !looksLikeOtherId(idNo)) {
+        if (!isAcceptableIdNumber(idNo)) {
             check.add("INVALID_ID_NUMBER", "idNo", "证件号码无效：" + raw);
         }
         return idNo;
     }
 
-    /** Passports and permits carry no checksum; an 18-digit number must be a valid ID card number. */
-    private static boolean looksLikeOtherId(String idNo) {
-        return !idNo.matches("\\d{17}[\\dX]") && IdNumber.isAcceptable(IdType.PASSPORT, idNo);
+    /**
+     * Where the ID type is not known: an 18-character number must be a valid resident ID card
+     * number; passports and permits carry no checksum, only a plausible shape.
+     */
+    private static boolean isAcceptableIdNumber(String idNo) {
+        if (idNo == null) {
+            return false;
+        }
+        return idNo.matches("\\d{17}[\\dX]") ? IdNumber.isValid(idNo) : IdNumber.isAcceptable(IdType.PASSPORT, idNo);
     }
 
     private String checkedUscc(FieldCheck check, String field, String raw) {

@@ -53,7 +53,15 @@ class SubmitChecksTest {
                 .exams(exam(ExamType.INITIAL, Category.C3, LocalDate.of(2024, 1, 1), true))
                 .build();
         assertCodes(SubmitChecks.run(context),
-                "ENTERPRISE_PHONE_INVALID", "CONSENT_REQUIRED", "EXAM_NOT_PASSED", "PHOTO_MISSING");
+                "ENTERPRISE_PHONE_INVALID", "CONSENT_REQUIRED", "EXAM_NOT_PASSED");
+    }
+
+    @Test
+    void aMissingRegistryPhotoWarnsWithoutBlocking() {
+        var context = SubmitContextFixture.firstIssue().person(person(false)).build();
+        assertCodes(SubmitChecks.run(context));
+        assertCodes(SubmitChecks.warnings(context), "PHOTO_MISSING");
+        assertCodes(SubmitChecks.warnings(SubmitContextFixture.renewal().build()));
     }
 
     @Test
@@ -86,8 +94,7 @@ class SubmitChecksTest {
     void eachTypeRunsTheChecksOfItsRowInDomainMd() {
         assertEquals(List.of("PersonRegistered", "EmploymentRegistered", "EnterprisePhoneValid", "ConsentGiven",
                 "PositionFitsCategory", "NoOtherApplicationInProgress", "InitialExamWithinTwelveMonths",
-                "CategoryNotAlreadyHeld", "NoValidCertificateAtOtherEnterprise", "RegistryPhotoPresent"),
-                names(ApplicationType.FIRST_ISSUE));
+                "CategoryNotAlreadyHeld", "NoValidCertificateAtOtherEnterprise"), names(ApplicationType.FIRST_ISSUE));
         assertEquals(List.of("PersonRegistered", "EmploymentRegistered", "EnterprisePhoneValid", "ConsentGiven",
                 "NoOtherApplicationInProgress", "CertificateHeldAndValid", "RenewalWindowOpen",
                 "ContinuingEducationWithinValidity"), names(ApplicationType.RENEWAL));
@@ -95,8 +102,11 @@ class SubmitChecksTest {
                 "NoOtherApplicationInProgress", "SomethingToMove"), names(ApplicationType.EMPLOYER_CHANGE));
         assertEquals(List.of("PersonRegistered", "EmploymentRegistered", "EnterprisePhoneValid", "ConsentGiven",
                 "PositionFitsCategory", "NoOtherApplicationInProgress", "ExternalCertificateTransferable",
-                "CategoryNotAlreadyHeld", "NoValidCertificateAtOtherEnterprise", "RegistryPhotoPresent"),
-                names(ApplicationType.TRANSFER_IN));
+                "CategoryNotAlreadyHeld", "NoValidCertificateAtOtherEnterprise"), names(ApplicationType.TRANSFER_IN));
+        for (ApplicationType type : ApplicationType.values()) {
+            assertEquals(type.picksPosition() ? List.of("RegistryPhotoPresent") : List.of(),
+                    SubmitChecks.advisoriesFor(type).stream().map(c -> c.getClass().getSimpleName()).toList());
+        }
         assertEquals(List.of("PersonRegistered", "EnterprisePhoneValid", "ConsentGiven",
                 "NoOtherApplicationInProgress", "CertificateHeldAndValid"), names(ApplicationType.TRANSFER_OUT));
         assertEquals(List.of("PersonRegistered", "EnterprisePhoneValid", "ConsentGiven",

@@ -1,0 +1,173 @@
+package anguan.local.adapters;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import anguan.aws.dynamo.DynamoApplicationRepository;
+import anguan.aws.dynamo.DynamoCertificateRepository;
+import anguan.aws.dynamo.DynamoEnterpriseRepository;
+import anguan.aws.dynamo.DynamoPersonRepository;
+import anguan.aws.dynamo.DynamoSequence;
+import anguan.aws.dynamo.Table;
+import anguan.aws.s3.S3DocumentStore;
+import anguan.domain.application.Applicant;
+import anguan.domain.application.Application;
+import anguan.domain.application.ApplicationEnterprise;
+import anguan.domain.application.ApplicationEvent;
+import anguan.domain.application.ApplicationStatus;
+import anguan.domain.application.ApplicationType;
+import anguan.domain.certificate.Category;
+import anguan.domain.certificate.Certificate;
+import anguan.domain.certificate.CertificateStatus;
+import anguan.domain.certificate.ExternalCertificate;
+import anguan.domain.certificate.Position;
+import anguan.domain.common.DomainProblem;
+import anguan.domain.enterprise.Enterprise;
+import anguan.domain.person.Employment;
+import anguan.domain.person.ExamResult;
+import anguan.domain.person.ExamType;
+import anguan.domain.person.Gender;
+import anguan.domain.person.IdType;
+import anguan.domain.person.Person;
+import anguan.local.ProjectRoot;
+import anguan.local.cloud.LocalCloud;
+import anguan.local.cloud.PhysicalNames;
+import anguan.local.cloud.ResourceCreator;
+import anguan.local.template.Template;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The DynamoDB and S3 adapters against the emulators, on the table and bucket that template.yaml defines. */
+class AdaptersIT {
+    private static LocalCloud cloud;
+    private static Table table;
+    private static S3DocumentStore documents;
+
+    @BeforeAll
+    static void emulators() {
+        cloud = LocalCloud.startTransient();
+        PhysicalNames names = new ResourceCreator(cloud).create(Template.load(ProjectRoot.locate().resolve("template.yaml")));
+        table = new Table(cloud.dynamoDb(), String.valueOf(names.ref("AnguanTable")));
+        documents = new S3DocumentStore(cloud.s3(), cloud.s3Presigner(), String.valueOf(names.ref("DocumentBucket")), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        cloud.close();
+    }
+
+    @Test
+    void aPersonWithEmploymentsAndExamsLivesInOnePartition() {
+        var persons = new DynamoPersonRepository(table);
+        Person person = new Person("11010519491231002X", "王晓丽", Gender.F, LocalDate.of(1949, 12, 31), IdType.ID_CARD,
+                "13912345678", "registry/photos/abc.png", null, Instant.parse("2026-11-27T02:00:00Z"));
+        persons.save(person);
+        persons.saveEmployment(new Employment(person.idNo(), "91310000MA1FL4CT2Q", LocalDate.of(2022, 3, 1), null));
+        persons.saveEmployment(new Employment(person.idNo(), "91350100M000100Y43", LocalDate.of(2020, 1, 1), LocalDate.of(2021, 12, 31)));
+        persons.saveExam(new ExamResult(person.idNo(), ExamType.INITIAL, Category.C3, LocalDate.of(2026, 10, 20), true));
+        persons.saveExam(new ExamResult(person.idNo(), ExamType.INITIAL, Category.C3, LocalDate.of(2026, 10, 20), true));
+
+        assertEquals(person, persons.find(person.idNo()).orElseThrow());
+        assertEquals(2, persons.employments(person.idNo()).size());
+        assertEquals(1, persons.exams(person.idNo()).size(), "the same sitting is stored once");
+        assertTrue(persons.deleteEmployment(person.idNo(), "91350100M000100Y43"));
+        assertFalse(persons.deleteEmployment(person.idNo(), "91350100M000100Y43"));
+        assertEquals(List.of("91310000MA1FL4CT2Q"), persons.employments(person.idNo()).stream().map(Employment::uscc).toList());
+    }
+
+    @Test
+    void certificatesAreFoundByNumberHolderAndEnterpriseAndFollowAMove() {
+        var certificates = new DynamoCertificateRepository(table);
+        new DynamoEnterpriseRepository(table).save(new Enterprise("91310000MA1FL4CT2Q", "上海浦江建设工程有限公司", null, Instant.now()));
+        Certificate c = new Certificate("沪建安C3（2024）0000042", "310104198001010011", "陈子莲", Category.C3, Position.P08,
+                "91310000MA1FL4CT2Q", "上海浦江建设工程有限公司", LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 1),
+                LocalDate.of(2027, 4, 30), CertificateStatus.VALID, null, 1, null, null);
+        certificates.save(c);
+
+        assertEquals(c, certificates.find(c.certificateNo()).orElseThrow());
+        assertEquals(List.of(c), certificates.ofHolder("310104198001010011"));
+        assertEquals(List.of(c), certificates.atEnterprise("91310000MA1FL4CT2Q"));
+
+        Certificate moved = new Certificate(c.certificateNo(), c.idNo(), c.name(), c.category(), c.position(),
+                "91350100M000100Y43", "上海新东家建设有限公司", c.firstIssueDate(), c.validFrom(), c.validTo(), c.status(),
+                null, 2, null, null);
+        certificates.save(moved);
+        assertTrue(certificates.atEnterprise("91310000MA1FL4CT2Q").isEmpty());
+        assertEquals(List.of(moved), certificates.atEnterprise("91350100M000100Y43"));
+
+        ExternalCertificate external = new ExternalCertificate("鲁建安C1（2023）0012345", "310104198001010011", "陈子莲",
+                Category.C1, "山东鲁建工程集团有限公司", LocalDate.of(2023, 1, 1), LocalDate.of(2025, 12, 31), true);
+        certificates.saveExternal(external);
+        assertEquals(external, certificates.findExternal(external.certificateNo()).orElseThrow());
+    }
+
+    @Test
+    void anApplicationIsWrittenOnlyOverTheVersionItWasReadAt() {
+        var applications = new DynamoApplicationRepository(table);
+        Instant created = Instant.parse("2026-11-27T02:00:00Z");
+        Application draft = Application.builder().applicationNo("W2026112799001").type(ApplicationType.FIRST_ISSUE)
+                .status(ApplicationStatus.DRAFT)
+                .applicant(new Applicant("王晓丽", Gender.F, LocalDate.of(1949, 12, 31), IdType.ID_CARD, "11010519491231002X", "13912345678"))
+                .enterprise(new ApplicationEnterprise("91310000MA1FL4CT2Q", "上海浦江建设工程有限公司", null))
+                .category(Category.C3).position(Position.P08).createdAt(created).updatedAt(created).version(1).build();
+        applications.insert(draft);
+        assertThrows(IllegalStateException.class, () -> applications.insert(draft), "a number is never taken twice");
+
+        Application saved = draft.toBuilder().consent(true).version(2).build();
+        applications.update(saved, 1);
+        DomainProblem stale = assertThrows(DomainProblem.class,
+                () -> applications.update(draft.toBuilder().consent(false).version(2).build(), 1));
+        assertEquals("CONCURRENT_UPDATE", stale.code());
+        assertEquals(saved, applications.find(draft.applicationNo()).orElseThrow());
+        assertEquals(List.of(saved), applications.ofApplicant("11010519491231002X").stream()
+                .filter(a -> a.applicationNo().equals(draft.applicationNo())).toList());
+
+        applications.append(new ApplicationEvent(draft.applicationNo(), created, "person", "11010519491231002X", ApplicationEvent.Action.CREATED));
+        applications.append(new ApplicationEvent(draft.applicationNo(), created, "person", "11010519491231002X", ApplicationEvent.Action.SAVED));
+        applications.append(new ApplicationEvent(draft.applicationNo(), created.plusSeconds(1), "person", "11010519491231002X", ApplicationEvent.Action.SUBMITTED));
+        assertEquals(List.of(ApplicationEvent.Action.CREATED, ApplicationEvent.Action.SAVED, ApplicationEvent.Action.SUBMITTED),
+                applications.events(draft.applicationNo()).stream().map(ApplicationEvent::action).toList());
+    }
+
+    @Test
+    void concurrentCountersNeverHandOutTheSameNumber() {
+        var sequence = new DynamoSequence(table);
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+
+        IntStream.range(0, 40).parallel().forEach(i -> seen.add(sequence.next("it#" + Instant.now().getEpochSecond() / 100_000)));
+
+        assertEquals(40, seen.size());
+    }
+
+    @Test
+    void aDocumentIsDownloadedThroughAShortLivedLink() throws Exception {
+        byte[] pdf = "%PDF-1.7 form".getBytes(StandardCharsets.US_ASCII);
+        documents.put("applications/W2026112799001/form.pdf", pdf, "application/pdf");
+
+        assertArrayEquals(pdf, documents.get("applications/W2026112799001/form.pdf").orElseThrow());
+        assertTrue(documents.get("applications/none.pdf").isEmpty());
+        var link = documents.link("applications/W2026112799001/form.pdf", "考核发证申请表_20261127100000.pdf", Duration.ofMinutes(5));
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link.url())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, download.statusCode());
+        assertArrayEquals(pdf, download.body());
+        assertTrue(link.expiresAt().isAfter(Instant.now()));
+    }
+}

@@ -1,0 +1,148 @@
+package anguan.local.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import anguan.local.ProjectRoot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml against what was built and what the platform requires: every function's zip with
+ * its handler, java25, dead-letter queues, least-privilege IAM, the JWT authorizer, a private
+ * encrypted versioned bucket, and every route in scope wired.
+ */
+class TemplateIT {
+    private static final Path ROOT = ProjectRoot.locate();
+    private static final Template TEMPLATE = Template.load(ROOT.resolve("template.yaml"));
+
+    @Test
+    void everyFunctionsZipExistsAndHoldsItsHandlerAtTheRoot() throws IOException {
+        assertFalse(TEMPLATE.functions().isEmpty());
+        for (FunctionDefinition function : TEMPLATE.functions()) {
+            Path zip = ROOT.resolve(function.codeUri());
+            assertTrue(Files.isRegularFile(zip), zip + " is missing: build with mvn -DskipTests install");
+            String handlerClass = function.handlerClass().replace('.', '/') + ".class";
+            try (ZipFile file = new ZipFile(zip.toFile())) {
+                assertNotNull(file.getEntry(handlerClass), zip + " lacks " + handlerClass);
+                assertTrue(file.stream().anyMatch(e -> e.getName().startsWith("lib/") && e.getName().endsWith(".jar")), zip + " has no lib/*.jar");
+            }
+        }
+    }
+
+    @Test
+    void everyFunctionRunsOnJava25() {
+        for (FunctionDefinition function : TEMPLATE.functions()) {
+            assertEquals("java25", function.runtime(), function.logicalId());
+        }
+    }
+
+    @Test
+    void everyQueueThatIsNoDeadLetterQueueHasOne() {
+        Set<String> deadLetterQueues = new java.util.HashSet<>();
+        for (Resource queue : TEMPLATE.resourcesOfType(Template.QUEUE)) {
+            Object target = queue.path("RedrivePolicy", "deadLetterTargetArn");
+            if (target instanceof Map<?, ?> getAtt && getAtt.get("Fn::GetAtt") instanceof List<?> parts) {
+                deadLetterQueues.add(String.valueOf(parts.getFirst()));
+            }
+        }
+        for (Resource queue : TEMPLATE.resourcesOfType(Template.QUEUE)) {
+            if (!deadLetterQueues.contains(queue.logicalId())) {
+                assertNotNull(queue.path("RedrivePolicy", "deadLetterTargetArn"), queue.logicalId() + " has no dead-letter queue");
+                assertNotNull(queue.path("RedrivePolicy", "maxReceiveCount"), queue.logicalId());
+            }
+        }
+        assertFalse(deadLetterQueues.isEmpty());
+    }
+
+    @Test
+    void noIamStatementGrantsEveryResource() {
+        for (Resource resource : TEMPLATE.resources().values()) {
+            for (Map<?, ?> statement : statements(resource.properties())) {
+                Object target = statement.get("Resource");
+                List<?> targets = target instanceof List<?> list ? list : List.of(String.valueOf(target));
+                assertFalse(targets.contains("*"), resource.logicalId() + " grants Resource \"*\": " + statement);
+            }
+        }
+    }
+
+    @Test
+    void theHttpApiChecksJwtsFromTheParametersIssuerAndAudience() {
+        Resource api = TEMPLATE.resourcesOfType(Template.HTTP_API).getFirst();
+        String defaultAuthorizer = String.valueOf(api.path("Auth", "DefaultAuthorizer"));
+        JwtAuthorizerDefinition jwt = TEMPLATE.jwtAuthorizers().get(defaultAuthorizer);
+        assertNotNull(jwt, "the default authorizer is a JWT authorizer");
+        assertTrue(TEMPLATE.parameters().containsKey(ref(jwt.issuer())), "issuer is a parameter");
+        assertTrue(TEMPLATE.parameters().containsKey(ref(jwt.audience())), "audience is a parameter");
+    }
+
+    @Test
+    void theDocumentBucketIsVersionedEncryptedAndPrivate() {
+        for (Resource bucket : TEMPLATE.resourcesOfType(Template.BUCKET)) {
+            assertEquals("Enabled", bucket.path("VersioningConfiguration", "Status"));
+            Object rules = bucket.path("BucketEncryption", "ServerSideEncryptionConfiguration");
+            assertInstanceOf(List.class, rules);
+            assertFalse(((List<?>) rules).isEmpty());
+            for (String block : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+                assertEquals(Boolean.TRUE, bucket.path("PublicAccessBlockConfiguration", block), bucket.logicalId() + " " + block);
+            }
+        }
+        assertFalse(TEMPLATE.resourcesOfType(Template.BUCKET).isEmpty());
+    }
+
+    @Test
+    void everyRouteInScopeIsWiredAndGuarded() {
+        Set<String> wired = TEMPLATE.httpRoutes().stream().map(HttpRoute::routeKey).collect(Collectors.toSet());
+        List<String> inScope = List.of(
+                "GET /me", "POST /applications", "GET /applications", "GET /applications/{no}", "PUT /applications/{no}",
+                "DELETE /applications/{no}", "POST /applications/{no}/submit",
+                "PUT /registry/persons/{idNo}", "PUT /registry/enterprises/{uscc}",
+                "PUT /registry/employments/{idNo}/{uscc}", "DELETE /registry/employments/{idNo}/{uscc}",
+                "POST /registry/exam-results", "PUT /registry/external-certificates/{certificateNo}",
+                "PUT /registry/certificates/{certificateNo}");
+        List<String> missing = new ArrayList<>(inScope);
+        missing.removeAll(wired);
+        assertEquals(List.of(), missing);
+        for (HttpRoute route : TEMPLATE.httpRoutes()) {
+            if (!route.path().startsWith("/public/")) {
+                assertTrue(route.authorizer().isPresent(), route.routeKey() + " is not behind the JWT authorizer");
+            }
+        }
+    }
+
+    private static String ref(Object value) {
+        return value instanceof Map<?, ?> map ? String.valueOf(map.get("Ref")) : "";
+    }
+
+    /** Every IAM statement under a resource's Policies (SAM inline statements and policy documents). */
+    private static List<Map<?, ?>> statements(Object value) {
+        List<Map<?, ?>> found = new ArrayList<>();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, child) -> {
+                if ("Statement".equals(key) && child instanceof List<?> list) {
+                    list.forEach(s -> {
+                        if (s instanceof Map<?, ?> statement) {
+                            found.add(statement);
+                        }
+                    });
+                } else {
+                    found.addAll(statements(child));
+                }
+            });
+        } else if (value instanceof List<?> list) {
+            list.forEach(child -> found.addAll(statements(child)));
+        }
+        return found;
+    }
+}
