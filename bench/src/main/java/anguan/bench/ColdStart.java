@@ -5,9 +5,15 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs in a fresh JVM on a function zip's class path, like Lambda's runtime: deserialises one event,
@@ -16,16 +22,28 @@ import java.nio.file.Path;
  * Args: handler class, event JSON file.
  */
 public final class ColdStart {
+    private static final Pattern STATUS = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
+
     private ColdStart() {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static void main(String[] args) throws Exception {
         ClassLoader loader = ColdStart.class.getClassLoader();
+        Object handler = loader.loadClass(args[0]).getDeclaredConstructor().newInstance();
+        if (handler instanceof RequestStreamHandler stream) {
+            // what Lambda's runtime does for a stream handler: the payload's bytes in, the response's bytes out
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
+                stream.handleRequest(in, out, new BenchContext());
+            }
+            Matcher status = STATUS.matcher(out.toString(StandardCharsets.UTF_8));
+            System.out.println("STATUS " + (status.find() ? status.group(1) : "?"));
+            return;
+        }
         Class<?> eventType = loader.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent");
         Object event = LambdaEventSerializers.serializerFor(eventType, loader).fromJson(Files.readString(Path.of(args[1])));
-        RequestHandler handler = (RequestHandler) loader.loadClass(args[0]).getDeclaredConstructor().newInstance();
-        Object response = handler.handleRequest(event, new BenchContext());
+        Object response = ((RequestHandler) handler).handleRequest(event, new BenchContext());
         Object status = response.getClass().getMethod("getStatusCode").invoke(response);
         System.out.println("STATUS " + status);
     }

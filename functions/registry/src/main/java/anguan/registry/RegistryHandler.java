@@ -3,23 +3,19 @@ package anguan.registry;
 import anguan.aws.config.Platform;
 import anguan.aws.http.ApiRequest;
 import anguan.aws.http.ApiResponse;
+import anguan.aws.http.HttpFunction;
 import anguan.aws.http.Routes;
 import anguan.domain.registry.Feeds;
 import anguan.domain.registry.RegistryService;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 
 /** 注册信息: the registries' feeds (role system). Every route is an idempotent upsert. */
-public final class RegistryHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class RegistryHandler extends HttpFunction {
     private static final String SYSTEM = "system";
     private static final int MAX_BODY = 64 * 1024;
     /** A person's feed may carry a photo (50 KiB) and a signature image (20 KiB) in base64. */
     private static final int MAX_PERSON_BODY = 128 * 1024;
-
-    private final Routes routes;
 
     /** Lambda's entry: everything built once per container. */
     public RegistryHandler() {
@@ -33,7 +29,7 @@ public final class RegistryHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     RegistryHandler(RegistryService registry, Clock clock) {
         RegistryViews views = new RegistryViews(clock);
-        this.routes = new Routes()
+        super(new Routes()
                 .on("PUT /registry/persons/{idNo}", SYSTEM, r -> ApiResponse.ok(views.person(
                         registry.upsertPerson(r.path("idNo"), r.body(Feeds.PersonFeed.class, MAX_PERSON_BODY)))))
                 .on("PUT /registry/enterprises/{uscc}", SYSTEM, r -> ApiResponse.ok(views.enterprise(
@@ -46,13 +42,9 @@ public final class RegistryHandler implements RequestHandler<APIGatewayV2HTTPEve
                 .on("PUT /registry/external-certificates/{certificateNo}", SYSTEM, r -> ApiResponse.ok(views.external(
                         registry.upsertExternalCertificate(r.path("certificateNo"), r.body(Feeds.ExternalCertificateFeed.class, MAX_BODY)))))
                 .on("PUT /registry/certificates/{certificateNo}", SYSTEM, r -> ApiResponse.ok(views.certificate(
-                        registry.migrateCertificate(r.path("certificateNo"), r.body(Feeds.CertificateFeed.class, MAX_BODY)))));
+                        registry.migrateCertificate(r.path("certificateNo"), r.body(Feeds.CertificateFeed.class, MAX_BODY))))));
     }
 
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.dispatch(event, context);
-    }
 
     private static APIGatewayV2HTTPResponse endEmployment(RegistryService registry, ApiRequest r) {
         registry.endEmployment(r.path("idNo"), r.path("uscc"));

@@ -11,11 +11,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /** The registry function driven by the sample events in events/registry (the same files `sam local invoke -e` takes). */
@@ -29,7 +33,7 @@ class RegistryHandlerTest {
     @ParameterizedTest
     @Event(value = "../../events/registry/put-person.json", type = APIGatewayV2HTTPEvent.class)
     void aPersonFeedIsStoredAndAnsweredMasked(APIGatewayV2HTTPEvent event) throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         JsonNode body = Json.MAPPER.readTree(response.getBody());
@@ -40,12 +44,25 @@ class RegistryHandlerTest {
         assertEquals("13912345678", store.find("11010519491231002X").orElseThrow().mobile());
     }
 
+    @Test
+    void lambdaHandsThePayloadOverAsBytesAndGetsTheResponseBack() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = Files.newInputStream(Path.of("../../events/registry/put-person.json"))) {
+            handler.handleRequest(in, out, null);
+        }
+
+        JsonNode response = Json.MAPPER.readTree(out.toByteArray());
+        assertEquals(200, response.get("statusCode").asInt());
+        assertTrue(response.get("headers").get("content-type").asText().startsWith("application/json"));
+        assertEquals("11**************2X", Json.MAPPER.readTree(response.get("body").asText()).get("idNo").asText());
+    }
+
     @ParameterizedTest
     @Event(value = "../../events/registry/put-person.json", type = APIGatewayV2HTTPEvent.class)
     void theSameFeedTwiceChangesNothing(APIGatewayV2HTTPEvent event) {
-        handler.handleRequest(event, null);
+        handler.handle(event);
         var first = store.find("11010519491231002X").orElseThrow();
-        APIGatewayV2HTTPResponse again = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse again = handler.handle(event);
 
         assertEquals(200, again.getStatusCode());
         var second = store.find("11010519491231002X").orElseThrow();
@@ -57,7 +74,7 @@ class RegistryHandlerTest {
     @ParameterizedTest
     @Event(value = "../../events/registry/put-person-invalid.json", type = APIGatewayV2HTTPEvent.class)
     void aBadPersonFeedIsRefusedWithEveryViolationAndStoresNothing(APIGatewayV2HTTPEvent event) throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event);
 
         assertEquals(422, response.getStatusCode(), response.getBody());
         assertTrue(response.getHeaders().get("content-type").startsWith("application/problem+json"));
@@ -73,7 +90,7 @@ class RegistryHandlerTest {
     @ParameterizedTest
     @Event(value = "../../events/registry/put-enterprise.json", type = APIGatewayV2HTTPEvent.class)
     void anEnterpriseFeedNeverEchoesItsSigningPassword(APIGatewayV2HTTPEvent event) throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertFalse(response.getBody().contains("Pw-123456"));
@@ -86,7 +103,7 @@ class RegistryHandlerTest {
     @ParameterizedTest
     @Event(value = "../../events/registry/put-employment.json", type = APIGatewayV2HTTPEvent.class)
     void anEmploymentIsRegistered(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals(1, store.employments("11010519491231002X").size());
@@ -95,8 +112,8 @@ class RegistryHandlerTest {
     @ParameterizedTest
     @Event(value = "../../events/registry/post-exam-result.json", type = APIGatewayV2HTTPEvent.class)
     void anExamResultIsRecordedOnceHoweverOftenItIsSent(APIGatewayV2HTTPEvent event) {
-        assertEquals(200, handler.handleRequest(event, null).getStatusCode());
-        assertEquals(200, handler.handleRequest(event, null).getStatusCode());
+        assertEquals(200, handler.handle(event).getStatusCode());
+        assertEquals(200, handler.handle(event).getStatusCode());
 
         assertEquals(1, store.exams("11010519491231002X").size());
     }
@@ -104,7 +121,7 @@ class RegistryHandlerTest {
     @ParameterizedTest
     @Event(value = "../../events/registry/put-person-as-person.json", type = APIGatewayV2HTTPEvent.class)
     void aPersonCannotFeedTheRegistry(APIGatewayV2HTTPEvent event) throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event);
 
         assertEquals(403, response.getStatusCode());
         assertEquals("FORBIDDEN", Json.MAPPER.readTree(response.getBody()).get("code").asText());

@@ -3,6 +3,7 @@ package anguan.submit;
 import anguan.aws.config.Platform;
 import anguan.aws.http.ApiRequest;
 import anguan.aws.http.ApiResponse;
+import anguan.aws.http.HttpFunction;
 import anguan.aws.http.Routes;
 import anguan.aws.view.ApplicationView;
 import anguan.domain.application.ApplicationQuery;
@@ -10,19 +11,14 @@ import anguan.domain.application.ApplicationService;
 import anguan.domain.application.ApplicationStatus;
 import anguan.domain.application.ApplicationType;
 import anguan.domain.common.BusinessTime;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
 
 /** 个人填报与签名上报 (role person): the person's own profile and applications up to the submit. */
-public final class SubmitHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class SubmitHandler extends HttpFunction {
     private static final String PERSON = "person";
     private static final int MAX_BODY = 64 * 1024;
-
-    private final Routes routes;
 
     /** Lambda's entry: everything built once per container. */
     public SubmitHandler() {
@@ -36,7 +32,7 @@ public final class SubmitHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     SubmitHandler(ApplicationService service, Clock clock) {
         PersonViews views = new PersonViews(clock);
-        this.routes = new Routes()
+        super(new Routes()
                 .on("GET /me", PERSON, r -> ApiResponse.ok(views.profile(service.profile(me(r)))))
                 .on("POST /applications", PERSON, r -> ApiResponse.created(view(clock, service.create(me(r),
                         Requests.newApplication(r.body(Requests.Create.class, MAX_BODY))))))
@@ -50,13 +46,9 @@ public final class SubmitHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 })
                 .on("POST /applications/{no}/submit", PERSON, r -> ApiResponse.ok(views.submission(service.submit(me(r), r.path("no")))))
                 .on("GET /applications/{no}/events", PERSON, r -> ApiResponse.ok(Map.of("items",
-                        service.events(me(r), r.path("no")).stream().map(EventView::of).toList())));
+                        service.events(me(r), r.path("no")).stream().map(EventView::of).toList()))));
     }
 
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.dispatch(event, context);
-    }
 
     private static String me(ApiRequest r) {
         return r.caller().idNo();

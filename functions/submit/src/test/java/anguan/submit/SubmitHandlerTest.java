@@ -12,10 +12,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /** The submit function driven by the sample events in events/submit. */
@@ -40,7 +44,7 @@ class SubmitHandlerTest {
     @ParameterizedTest
     @Event(value = "../../events/submit/get-me.json", type = APIGatewayV2HTTPEvent.class)
     void mySelfCarriesMyIdNumberAndMobileWhole(APIGatewayV2HTTPEvent event) throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         JsonNode me = Json.MAPPER.readTree(response.getBody());
@@ -50,10 +54,22 @@ class SubmitHandlerTest {
         assertEquals("上海浦江建设工程有限公司", me.get("employments").get(0).get("enterpriseName").asText());
     }
 
+    @Test
+    void lambdaHandsThePayloadOverAsBytesAndGetsTheResponseBack() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = Files.newInputStream(Path.of("../../events/submit/get-me.json"))) {
+            handler.handleRequest(in, out, null);
+        }
+
+        JsonNode response = Json.MAPPER.readTree(out.toByteArray());
+        assertEquals(200, response.get("statusCode").asInt());
+        assertEquals(ID_NO, Json.MAPPER.readTree(response.get("body").asText()).get("idNo").asText());
+    }
+
     @ParameterizedTest
     @Event(value = "../../events/submit/create-first-issue.json", type = APIGatewayV2HTTPEvent.class)
     void aFirstIssueStartsAsADraftPrefilledFromTheRegistries(APIGatewayV2HTTPEvent event) throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event);
 
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode a = Json.MAPPER.readTree(response.getBody());
@@ -73,7 +89,7 @@ class SubmitHandlerTest {
     @ParameterizedTest
     @Event(value = "../../events/submit/create-malformed.json", type = APIGatewayV2HTTPEvent.class)
     void malformedJsonIsABadRequestAndCreatesNothing(APIGatewayV2HTTPEvent event) throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event);
 
         assertEquals(400, response.getStatusCode());
         assertEquals("BAD_REQUEST", Json.MAPPER.readTree(response.getBody()).get("code").asText());
@@ -88,7 +104,7 @@ class SubmitHandlerTest {
         service.create(ID_NO, new anguan.domain.application.NewApplication(
                 anguan.domain.application.ApplicationType.FIRST_ISSUE, anguan.domain.certificate.Category.C3, null, null, null, null));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         JsonNode page = Json.MAPPER.readTree(response.getBody());

@@ -2,7 +2,6 @@ package anguan.aws.http;
 
 import anguan.aws.log.Log;
 import anguan.domain.common.DomainProblem;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
@@ -35,7 +34,7 @@ public final class Routes {
         return List.copyOf(routes.keySet());
     }
 
-    public APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event) {
         ApiRequest request = new ApiRequest(event);
         String routeKey = request.routeKey();
         try {
