@@ -5,6 +5,7 @@ import anguan.domain.application.Application;
 import anguan.domain.application.ApplicationEnterprise;
 import anguan.domain.application.DecisionResult;
 import anguan.domain.common.Masking;
+import anguan.domain.common.PhoneNumber;
 import anguan.domain.person.ExamResult;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /** Application JSON (API.md): codes with names beside them; the applicant's ID number and mobile masked. */
 public record ApplicationView(String applicationNo, String type, String typeName, String status, String statusName,
-                              ApplicantView applicant, ApplicationEnterprise enterprise, String category,
+                              ApplicantView applicant, EnterpriseView enterprise, String category,
                               String categoryName, String position, String positionName,
                               List<CertificateView> certificates, String originalCertificateNo,
                               CertificateView originalCertificate, List<ExamView> exams, String cancelReason,
@@ -30,6 +31,17 @@ public record ApplicationView(String applicationNo, String type, String typeName
         }
     }
 
+    /** The enterprise block; a contact phone that is a mobile is someone's mobile, so it is masked like one. */
+    public record EnterpriseView(String uscc, String name, String phone) {
+        static EnterpriseView of(ApplicationEnterprise e) {
+            if (e == null) {
+                return null;
+            }
+            String phone = PhoneNumber.isValidMobile(e.phone()) ? Masking.mobile(e.phone()) : e.phone();
+            return new EnterpriseView(e.uscc(), e.name(), phone);
+        }
+    }
+
     public record ExamView(String examType, String examTypeName, String category, String categoryName, LocalDate examDate) {
         static ExamView of(ExamResult e) {
             return new ExamView(Views.code(e.examType()), Views.name(e.examType()), Views.code(e.category()),
@@ -42,7 +54,7 @@ public record ApplicationView(String applicationNo, String type, String typeName
 
     public static ApplicationView of(Application a, LocalDate today) {
         return new ApplicationView(a.applicationNo(), Views.code(a.type()), Views.name(a.type()), Views.code(a.status()),
-                Views.name(a.status()), ApplicantView.of(a.applicant()), a.enterprise(), Views.code(a.category()),
+                Views.name(a.status()), ApplicantView.of(a.applicant()), EnterpriseView.of(a.enterprise()), Views.code(a.category()),
                 Views.name(a.category()), Views.code(a.position()), Views.name(a.position()),
                 a.certificates().stream().map(c -> CertificateView.of(c, today)).toList(), a.originalCertificateNo(),
                 a.originalCertificate() == null ? null : CertificateView.of(a.originalCertificate(), today),
