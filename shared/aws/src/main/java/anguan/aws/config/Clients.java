@@ -6,7 +6,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -30,8 +29,7 @@ public final class Clients {
         var builder = DynamoDbClient.builder()
                 .httpClient(HTTP)
                 .region(region())
-                .credentialsProvider(credentials())
-                .overrideConfiguration(ClientOverrideConfiguration.builder().build());
+                .credentialsProvider(credentials());
         endpoint("DYNAMODB").ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -154,7 +155,7 @@ public final class ApplicationService {
             throw DomainProblem.concurrentUpdate();
         }
         Application.Builder next = current.toBuilder();
-        List<Violation> violations = new java.util.ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         if (changes.enterprisePhone() != null) {
             ApplicationEnterprise e = current.enterprise() == null ? new ApplicationEnterprise(null, null, null) : current.enterprise();
             next.enterprise(new ApplicationEnterprise(e.uscc(), e.name(), changes.enterprisePhone().strip()));

@@ -17,13 +17,17 @@ public final class ExternalCertificateTransferable implements SubmitCheck {
     @Override
     public List<Violation> check(SubmitContext context) {
         String idNo = SubmitFacts.applicantIdNo(context);
+        // The number alone tells a 沪 certificate, whether or not the national platform lists it.
+        boolean shanghai = CertificateNumber.parse(context.application().originalCertificateNo())
+                .filter(CertificateNumber::isShanghai).isPresent();
         var found = context.external().filter(e -> SubmitFacts.sameIdNo(e.idNo(), idNo));
         if (found.isEmpty()) {
-            return List.of(ViolationCode.EXTERNAL_CERTIFICATE_NOT_FOUND.violation(FIELD));
+            return shanghai ? List.of(ViolationCode.EXTERNAL_IS_SHANGHAI.violation(FIELD))
+                    : List.of(ViolationCode.EXTERNAL_CERTIFICATE_NOT_FOUND.violation(FIELD));
         }
         ExternalCertificate external = found.get();
         List<Violation> violations = new ArrayList<>();
-        if (CertificateNumber.parse(external.certificateNo()).filter(CertificateNumber::isShanghai).isPresent()) {
+        if (shanghai || CertificateNumber.parse(external.certificateNo()).filter(CertificateNumber::isShanghai).isPresent()) {
             violations.add(ViolationCode.EXTERNAL_IS_SHANGHAI.violation(FIELD));
         }
         if (!external.transferredOut()) {

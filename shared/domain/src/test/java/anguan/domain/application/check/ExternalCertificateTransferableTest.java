@@ -44,6 +44,12 @@ class ExternalCertificateTransferableTest {
     }
 
     @Test
+    void aShanghaiNumberIsRecognisedEvenWhenTheNationalPlatformDoesNotListIt() {
+        assertCodes(transferIn().with(a -> a.originalCertificateNo("沪建安C3（2024）0000007")).external(null).check(rule),
+                "EXTERNAL_IS_SHANGHAI");
+    }
+
+    @Test
     void aCertificateNotYetTransferredOutIsRefused() {
         var violation = only(transferIn().external(external(EXTERNAL_NO, LocalDate.of(2027, 5, 31), false))
                 .check(rule));
