@@ -37,6 +37,12 @@ final class RegistryViews {
     record ExamView(String idNo, String examType, String category, LocalDate examDate, boolean passed) {
     }
 
+    /** The national record as stored, with the status it amounts to today. */
+    record ExternalCertificateView(String certificateNo, String idNo, String name, String category, String categoryName,
+                                   String enterpriseName, LocalDate validFrom, LocalDate validTo, boolean transferredOut,
+                                   String status, String statusCode, String statusName) {
+    }
+
     PersonView person(Person p) {
         return new PersonView(Masking.idNumber(p.idNo()), p.name(), p.gender().name(), p.birthDate(), p.idType().name(),
                 Masking.mobile(p.mobile()), p.photoKey() != null, p.signatureImageKey() != null, BusinessTime.local(p.updatedAt()));
@@ -54,8 +60,11 @@ final class RegistryViews {
         return new ExamView(Masking.idNumber(e.idNo()), e.examType().name(), e.category().name(), e.examDate(), e.passed());
     }
 
-    CertificateView external(ExternalCertificate c) {
-        return CertificateView.of(c, BusinessTime.today(clock));
+    ExternalCertificateView external(ExternalCertificate c) {
+        CertificateView shown = CertificateView.of(c, BusinessTime.today(clock));
+        return new ExternalCertificateView(c.certificateNo(), shown.idNo(), c.name(), shown.category(), shown.categoryName(),
+                c.enterpriseName(), c.validFrom(), c.validTo(), c.transferredOut(), shown.status(), shown.statusCode(),
+                shown.statusName());
     }
 
     CertificateView certificate(Certificate c) {

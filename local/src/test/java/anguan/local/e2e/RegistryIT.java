@@ -120,6 +120,26 @@ class RegistryIT {
     }
 
     @Test
+    void anOutOfProvinceRecordIsAnsweredAsStored() {
+        String idNo = world.person("孙立", false);
+        String number = TestIds.certificateNo("C2", 2024).replace("沪", "苏");
+
+        Api.Reply r = api.put("/registry/external-certificates/" + Api.seg(number.replace('（', '(').replace('）', ')')),
+                Map.of("idNo", idNo, "name", "孙立", "category", "C2", "enterpriseName", "江苏某建设集团有限公司",
+                        "validFrom", "2024-03-01", "validTo", "2027-02-28", "transferredOut", true), system);
+
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(number, r.body().get("certificateNo").asText());
+        assertTrue(r.body().get("transferredOut").asBoolean());
+        assertEquals("江苏某建设集团有限公司", r.body().get("enterpriseName").asText());
+        assertFalse(r.raw().contains(idNo), "the ID number is masked");
+
+        Api.Reply partial = api.put("/registry/external-certificates/" + Api.seg(number), Map.of("transferredOut", false), system);
+        assertFalse(partial.body().get("transferredOut").asBoolean());
+        assertEquals("孙立", partial.body().get("name").asText());
+    }
+
+    @Test
     void aMigrationForSomeoneUnregisteredIsRefused() {
         String uscc = world.enterprise("上海迁移建设有限公司");
 
