@@ -324,7 +324,8 @@ public final class ApplicationService {
 
     /**
      * Which enterprise files an application that follows the person's employment: the one named,
-     * else the only current one. Several and none named is a question back to the person.
+     * else the only current one. Several and none named is a question back to the person. The
+     * registered name is filled in by {@link #prefill}.
      */
     private ApplicationEnterprise employer(String idNo, String requestedUscc, LocalDate today) {
         if (requestedUscc != null && !requestedUscc.isBlank()) {
@@ -332,13 +333,13 @@ public final class ApplicationService {
             if (!Uscc.isValid(uscc)) {
                 throw DomainProblem.validationFailed(List.of(new Violation("INVALID_USCC", "uscc", "统一社会信用代码无效：" + requestedUscc)));
             }
-            return new ApplicationEnterprise(uscc, enterpriseName(uscc), null);
+            return new ApplicationEnterprise(uscc, null, null);
         }
         List<Employment> current = persons.employments(idNo).stream().filter(e -> e.isCurrentOn(today)).toList();
         if (current.size() > 1) {
             throw DomainProblem.validationFailed(List.of(ViolationCode.ENTERPRISE_REQUIRED.violation("uscc")));
         }
-        return current.isEmpty() ? null : new ApplicationEnterprise(current.getFirst().uscc(), enterpriseName(current.getFirst().uscc()), null);
+        return current.isEmpty() ? null : new ApplicationEnterprise(current.getFirst().uscc(), null, null);
     }
 
     private Certificate ownCertificate(String idNo, String certificateNo) {
