@@ -75,7 +75,8 @@ public final class ApplicationService {
         if (request.type() == null) {
             throw DomainProblem.validationFailed(List.of(new Violation("REQUIRED", "type", "请选择申请事项")));
         }
-        Person person = persons.find(idNo).orElseThrow(() -> DomainProblem.validationFailed(
+        ApplicantRecords records = new ApplicantRecords(idNo, persons, certificates);
+        Person person = records.person().orElseThrow(() -> DomainProblem.validationFailed(
                 List.of(ViolationCode.PERSON_NOT_REGISTERED.violation("idNo"))));
         LocalDate today = today();
         Instant now = clock.instant();
@@ -92,7 +93,7 @@ public final class ApplicationService {
                     throw DomainProblem.validationFailed(List.of(new Violation("REQUIRED", "category", "请选择申请的证书类别")));
                 }
                 draft.category(request.category()).position(request.position())
-                        .enterprise(employer(idNo, request.uscc(), today)).photoKey(person.photoKey());
+                        .enterprise(employer(records, request.uscc(), today)).photoKey(person.photoKey());
             }
             case TRANSFER_IN -> {
                 if (request.originalCertificateNo() == null || request.originalCertificateNo().isBlank()) {
@@ -100,9 +101,9 @@ public final class ApplicationService {
                 }
                 draft.originalCertificateNo(CertificateNumber.normalize(request.originalCertificateNo()))
                         .position(request.position())
-                        .enterprise(employer(idNo, request.uscc(), today)).photoKey(person.photoKey());
+                        .enterprise(employer(records, request.uscc(), today)).photoKey(person.photoKey());
             }
-            case EMPLOYER_CHANGE -> draft.enterprise(employer(idNo, request.uscc(), today));
+            case EMPLOYER_CHANGE -> draft.enterprise(employer(records, request.uscc(), today));
             case RENEWAL, TRANSFER_OUT, CANCELLATION -> {
                 Certificate certificate = ownCertificate(idNo, request.certificateNo());
                 draft.certificates(List.of(certificate))
@@ -112,7 +113,7 @@ public final class ApplicationService {
                         .enterprise(new ApplicationEnterprise(certificate.uscc(), certificate.enterpriseName(), null));
             }
         }
-        Application prefilled = prefill(draft.build(), person, today);
+        Application prefilled = prefill(draft.build(), records, today);
         String number = ApplicationNumber.format(today, sequence.next("application#" + DAY.format(today)));
         Application application = prefilled.toBuilder().applicationNo(number).build();
         applications.insert(application);
@@ -200,9 +201,8 @@ public final class ApplicationService {
             throw DomainProblem.validationFailed("保存失败", violations);
         }
         Instant now = clock.instant();
-        Person person = persons.find(idNo).orElse(null);
         Application saved = prefill(next.submittedAt(null).documents(List.of()).updatedAt(now).version(current.version() + 1).build(),
-                person, today());
+                new ApplicantRecords(idNo, persons, certificates), today());
         applications.update(saved, current.version());
         record(saved, now, idNo, Action.SAVED);
         return saved;
@@ -230,12 +230,11 @@ public final class ApplicationService {
             throw DomainProblem.invalidState("申请已进入“" + current.status().displayName() + "”状态，不能再签名上报");
         }
         LocalDate today = today();
-        Optional<Person> person = persons.find(idNo);
-        Application fresh = prefill(current, person.orElse(null), today);
-        SubmitContext context = new SubmitContext(today, fresh, person, persons.employments(idNo),
+        ApplicantRecords records = new ApplicantRecords(idNo, persons, certificates);
+        Application fresh = prefill(current, records, today);
+        SubmitContext context = new SubmitContext(today, fresh, records.person(), records.employments(),
                 fresh.enterprise() == null || fresh.enterprise().uscc() == null ? Optional.empty() : enterprises.find(fresh.enterprise().uscc()),
-                persons.exams(idNo), certificates.ofHolder(idNo),
-                fresh.originalCertificateNo() == null ? Optional.empty() : certificates.findExternal(fresh.originalCertificateNo()),
+                records.exams(), records.certificates(), records.external(fresh.originalCertificateNo()),
                 applications.ofApplicant(idNo));
         List<Violation> violations = SubmitChecks.run(context);
         if (!violations.isEmpty()) {
@@ -256,8 +255,9 @@ public final class ApplicationService {
      * Refreshes what the registries say: applicant, enterprise name, the certificates acted on,
      * the backing exams and the national record. What the person entered stays.
      */
-    private Application prefill(Application a, Person person, LocalDate today) {
+    private Application prefill(Application a, ApplicantRecords records, LocalDate today) {
         Application.Builder b = a.toBuilder();
+        Person person = records.person().orElse(null);
         if (person != null) {
             b.applicant(Applicants.of(person));
             if (a.type() == ApplicationType.FIRST_ISSUE || a.type() == ApplicationType.TRANSFER_IN) {
@@ -270,22 +270,22 @@ public final class ApplicationService {
                 && a.type().enterpriseSource() == ApplicationType.EnterpriseSource.EMPLOYMENT) {
             // Started before the employment was registered: the only current employer files it now.
             // With several, the person must name one (EmploymentRegistered reports ENTERPRISE_REQUIRED).
-            List<Employment> current = persons.employments(idNo).stream().filter(e -> e.isCurrentOn(today)).toList();
+            List<Employment> current = records.employments().stream().filter(e -> e.isCurrentOn(today)).toList();
             if (current.size() == 1) {
                 enterprise = new ApplicationEnterprise(current.getFirst().uscc(), null, enterprise == null ? null : enterprise.phone());
             }
         }
         switch (a.type()) {
-            case FIRST_ISSUE -> b.exams(exams(idNo, ExamType.INITIAL, a.category()));
+            case FIRST_ISSUE -> b.exams(exams(records, ExamType.INITIAL, a.category()));
             case TRANSFER_IN -> {
-                Optional<ExternalCertificate> external = certificates.findExternal(a.originalCertificateNo())
+                Optional<ExternalCertificate> external = records.external(a.originalCertificateNo())
                         .filter(x -> x.idNo().equals(idNo));
                 b.originalCertificate(external.orElse(null));
                 b.category(external.map(ExternalCertificate::category).orElse(null));
             }
             case EMPLOYER_CHANGE -> {
                 String target = enterprise == null ? null : enterprise.uscc();
-                b.certificates(certificates.ofHolder(idNo).stream()
+                b.certificates(records.certificates().stream()
                         .filter(c -> c.isValidOn(today) && !Objects.equals(c.uscc(), target))
                         .sorted(Comparator.comparing(Certificate::certificateNo))
                         .toList());
@@ -295,7 +295,8 @@ public final class ApplicationService {
             }
             case RENEWAL, TRANSFER_OUT, CANCELLATION -> {
                 List<Certificate> acted = a.certificates().stream()
-                        .map(c -> certificates.find(c.certificateNo()).filter(x -> x.idNo().equals(idNo)).orElse(c))
+                        .map(c -> records.certificates().stream().filter(x -> x.certificateNo().equals(c.certificateNo()))
+                                .findFirst().orElse(c))
                         .toList();
                 b.certificates(acted);
                 if (!acted.isEmpty()) {
@@ -305,7 +306,7 @@ public final class ApplicationService {
                             enterprise == null ? null : enterprise.phone()));
                 }
                 if (a.type() == ApplicationType.RENEWAL && !acted.isEmpty()) {
-                    b.exams(exams(idNo, ExamType.CONTINUING, acted.getFirst().category()));
+                    b.exams(exams(records, ExamType.CONTINUING, acted.getFirst().category()));
                 }
             }
         }
@@ -315,8 +316,8 @@ public final class ApplicationService {
         return b.build();
     }
 
-    private List<ExamResult> exams(String idNo, ExamType type, Category category) {
-        return persons.exams(idNo).stream()
+    private static List<ExamResult> exams(ApplicantRecords records, ExamType type, Category category) {
+        return records.exams().stream()
                 .filter(e -> e.passed() && e.examType() == type && e.category() == category)
                 .sorted(Comparator.comparing(ExamResult::examDate).reversed())
                 .toList();
@@ -327,7 +328,7 @@ public final class ApplicationService {
      * else the only current one. Several and none named is a question back to the person. The
      * registered name is filled in by {@link #prefill}.
      */
-    private ApplicationEnterprise employer(String idNo, String requestedUscc, LocalDate today) {
+    private static ApplicationEnterprise employer(ApplicantRecords records, String requestedUscc, LocalDate today) {
         if (requestedUscc != null && !requestedUscc.isBlank()) {
             String uscc = requestedUscc.strip().toUpperCase();
             if (!Uscc.isValid(uscc)) {
@@ -335,7 +336,7 @@ public final class ApplicationService {
             }
             return new ApplicationEnterprise(uscc, null, null);
         }
-        List<Employment> current = persons.employments(idNo).stream().filter(e -> e.isCurrentOn(today)).toList();
+        List<Employment> current = records.employments().stream().filter(e -> e.isCurrentOn(today)).toList();
         if (current.size() > 1) {
             throw DomainProblem.validationFailed(List.of(ViolationCode.ENTERPRISE_REQUIRED.violation("uscc")));
         }
