@@ -1,5 +1,7 @@
 package anguan.local.demo;
 
+import anguan.domain.enterprise.Uscc;
+import anguan.domain.person.IdNumber;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
@@ -130,14 +132,14 @@ public final class DemoData {
     }
 
     private Enterprise enterprise(String first17, String name, String password, String tryThis) {
-        Enterprise enterprise = new Enterprise(Identifiers.uscc(first17), name, password, tryThis);
+        Enterprise enterprise = new Enterprise(Uscc.withCheckCharacter(first17), name, password, tryThis);
         enterprises.add(enterprise);
         feeds.add(new Feed("PUT", "/registry/enterprises/" + enterprise.uscc, body("name", name, "signingPassword", password)));
         return enterprise;
     }
 
     private Person person(String first17, String name, String gender, String mobile, String photo, String tryThis) {
-        String idNo = Identifiers.idNumber(first17);
+        String idNo = IdNumber.withCheckCharacter(first17);
         Person person = new Person(idNo, name, mobile, tryThis);
         persons.add(person);
         LocalDate birthDate = LocalDate.parse(first17.substring(6, 10) + "-" + first17.substring(10, 12) + "-" + first17.substring(12, 14));

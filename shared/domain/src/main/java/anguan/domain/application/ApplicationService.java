@@ -185,7 +185,7 @@ public final class ApplicationService {
         }
         if (changes.uscc() != null) {
             if (current.type().enterpriseSource() == ApplicationType.EnterpriseSource.EMPLOYMENT) {
-                String uscc = changes.uscc().strip().toUpperCase();
+                String uscc = Uscc.normalize(changes.uscc());
                 if (!Uscc.isValid(uscc)) {
                     violations.add(new Violation("INVALID_USCC", "uscc", "统一社会信用代码无效：" + changes.uscc()));
                 } else {
@@ -330,7 +330,7 @@ public final class ApplicationService {
      */
     private static ApplicationEnterprise employer(ApplicantRecords records, String requestedUscc, LocalDate today) {
         if (requestedUscc != null && !requestedUscc.isBlank()) {
-            String uscc = requestedUscc.strip().toUpperCase();
+            String uscc = Uscc.normalize(requestedUscc);
             if (!Uscc.isValid(uscc)) {
                 throw DomainProblem.validationFailed(List.of(new Violation("INVALID_USCC", "uscc", "统一社会信用代码无效：" + requestedUscc)));
             }

@@ -64,6 +64,17 @@ public final class IdNumber {
         return type == IdType.ID_CARD ? isValid(idNo) : OTHER_DOCUMENT.matcher(idNo).matches();
     }
 
+    /**
+     * The full number for its first 17 digits (region, birth date, sequence): appends the check
+     * character. Used where valid numbers are made, such as demo and test data.
+     */
+    public static String withCheckCharacter(String first17) {
+        if (first17 == null || !first17.matches("\\d{17}")) {
+            throw new IllegalArgumentException("an ID number starts with 17 digits");
+        }
+        return first17 + checkCharacter(first17);
+    }
+
     private static char checkCharacter(String idNo) {
         int sum = 0;
         for (int i = 0; i < WEIGHTS.length; i++) {

@@ -112,7 +112,7 @@ public final class RegistryService {
     /** 企业信息. A name change here is what 批量变更 follows later. */
     public Enterprise upsertEnterprise(String rawUscc, EnterpriseFeed feed) {
         FieldCheck check = new FieldCheck();
-        String uscc = rawUscc == null ? null : rawUscc.strip().toUpperCase();
+        String uscc = Uscc.normalize(rawUscc);
         if (!Uscc.isValid(uscc)) {
             check.add("INVALID_USCC", "uscc", "统一社会信用代码无效：" + rawUscc);
         }
@@ -293,7 +293,7 @@ public final class RegistryService {
     }
 
     private String checkedUscc(FieldCheck check, String field, String raw) {
-        String uscc = raw == null ? null : raw.strip().toUpperCase();
+        String uscc = Uscc.normalize(raw);
         if (!Uscc.isValid(uscc)) {
             check.add("INVALID_USCC", field, "统一社会信用代码无效：" + raw);
         }

@@ -3,6 +3,7 @@ package anguan.domain.enterprise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,12 @@ class UsccTest {
         assertEquals("91350100M000100Y43", Uscc.normalize(" 91350100m000100y43 "));
         assertNull(Uscc.normalize(null));
         assertFalse(Uscc.isValid(null));
+    }
+
+    @Test
+    void theCheckCharacterIsAppendedToSeventeenCharacters() {
+        assertEquals("91350100M000100Y43", Uscc.withCheckCharacter("91350100M000100Y4"));
+        assertThrows(IllegalArgumentException.class, () -> Uscc.withCheckCharacter("91350100M000100Y"));
+        assertThrows(IllegalArgumentException.class, () -> Uscc.withCheckCharacter("91350100M000100I4"));
     }
 }

@@ -101,4 +101,11 @@ class IdNumberTest {
         assertFalse(IdNumber.isAcceptable(null, SAMPLE));
         assertFalse(IdNumber.isAcceptable(IdType.PASSPORT, null));
     }
+
+    @Test
+    void theCheckCharacterIsAppendedToSeventeenDigits() {
+        assertEquals("11010519491231002X", IdNumber.withCheckCharacter("11010519491231002"));
+        assertThrows(IllegalArgumentException.class, () -> IdNumber.withCheckCharacter("1101051949123100"));
+        assertThrows(IllegalArgumentException.class, () -> IdNumber.withCheckCharacter("1101051949123100A"));
+    }
 }
