@@ -30,10 +30,6 @@ public final class Routes {
         return this;
     }
 
-    public List<String> keys() {
-        return List.copyOf(routes.keySet());
-    }
-
     public APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event) {
         ApiRequest request = new ApiRequest(event);
         String routeKey = request.routeKey();

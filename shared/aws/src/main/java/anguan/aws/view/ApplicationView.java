@@ -4,6 +4,7 @@ import anguan.domain.application.Applicant;
 import anguan.domain.application.Application;
 import anguan.domain.application.ApplicationEnterprise;
 import anguan.domain.application.DecisionResult;
+import anguan.domain.common.BusinessTime;
 import anguan.domain.common.Masking;
 import anguan.domain.common.PhoneNumber;
 import anguan.domain.person.ExamResult;
@@ -59,9 +60,9 @@ public record ApplicationView(String applicationNo, String type, String typeName
                 a.certificates().stream().map(c -> CertificateView.of(c, today)).toList(), a.originalCertificateNo(),
                 a.originalCertificate() == null ? null : CertificateView.of(a.originalCertificate(), today),
                 a.exams().stream().map(ExamView::of).toList(), Views.code(a.cancelReason()), Views.name(a.cancelReason()),
-                a.cancelReasonText(), a.consent(), Views.at(a.createdAt()), Views.at(a.updatedAt()),
-                Views.at(a.submittedAt()), Views.at(a.personalSignedAt()), Views.at(a.enterpriseSignedAt()),
-                Views.at(a.decidedAt()), a.decision(),
+                a.cancelReasonText(), a.consent(), BusinessTime.local(a.createdAt()), BusinessTime.local(a.updatedAt()),
+                BusinessTime.local(a.submittedAt()), BusinessTime.local(a.personalSignedAt()), BusinessTime.local(a.enterpriseSignedAt()),
+                BusinessTime.local(a.decidedAt()), a.decision(),
                 a.documents().stream().map(d -> new DocumentView(d.kind(), d.fileName())).toList(), a.photoKey() != null,
                 a.version());
     }

@@ -1,12 +1,8 @@
 package anguan.aws.view;
 
-import anguan.domain.common.BusinessTime;
 import anguan.domain.common.Coded;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 
-/** Small helpers for the JSON views: codes with names beside them, instants in Asia/Shanghai. */
+/** Small helpers for the JSON views: codes with names beside them. */
 final class Views {
     private Views() {
     }
@@ -17,10 +13,5 @@ final class Views {
 
     static String name(Coded c) {
         return c == null ? null : c.displayName();
-    }
-
-    /** ISO-8601 with the +08:00 offset, to the second. */
-    static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : BusinessTime.local(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

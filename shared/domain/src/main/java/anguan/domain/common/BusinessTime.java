@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /** All business dates and times are in Asia/Shanghai (DOMAIN.md). */
 public final class BusinessTime {
@@ -17,7 +18,8 @@ public final class BusinessTime {
         return LocalDate.now(clock.withZone(ZONE));
     }
 
+    /** An instant as shown: Asia/Shanghai offset, to the second ({@code 2026-11-27T14:09:40+08:00}). */
     public static OffsetDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZONE).toOffsetDateTime();
     }
 }
