@@ -37,9 +37,13 @@ final class PersonViews {
                 profile.certificates().stream().map(c -> CertificateView.of(c, today)).toList());
     }
 
+    ApplicationView application(Application a) {
+        return ApplicationView.of(a, BusinessTime.today(clock));
+    }
+
     /** The submitted application, with {@code warnings} beside it when a non-blocking check has something to say. */
     Object submission(ApplicationService.Submission submission) {
-        ObjectNode json = Json.MAPPER.valueToTree(ApplicationView.of(submission.application(), BusinessTime.today(clock)));
+        ObjectNode json = Json.MAPPER.valueToTree(application(submission.application()));
         if (!submission.warnings().isEmpty()) {
             json.set("warnings", Json.MAPPER.valueToTree(submission.warnings()));
         }
@@ -47,8 +51,7 @@ final class PersonViews {
     }
 
     ListPage<ApplicationView> page(Page<Application> page) {
-        LocalDate today = BusinessTime.today(clock);
-        return new ListPage<>(page.items().stream().map(a -> ApplicationView.of(a, today)).toList(), page.total(),
+        return new ListPage<>(page.items().stream().map(this::application).toList(), page.total(),
                 page.page(), page.size());
     }
 }

@@ -34,11 +34,11 @@ public final class SubmitHandler extends HttpFunction {
         PersonViews views = new PersonViews(clock);
         super(new Routes()
                 .on("GET /me", PERSON, r -> ApiResponse.ok(views.profile(service.profile(me(r)))))
-                .on("POST /applications", PERSON, r -> ApiResponse.created(view(clock, service.create(me(r),
+                .on("POST /applications", PERSON, r -> ApiResponse.created(views.application(service.create(me(r),
                         Requests.newApplication(r.body(Requests.Create.class, MAX_BODY))))))
                 .on("GET /applications", PERSON, r -> ApiResponse.ok(views.page(service.list(me(r), query(r)))))
-                .on("GET /applications/{no}", PERSON, r -> ApiResponse.ok(view(clock, service.get(me(r), r.path("no")))))
-                .on("PUT /applications/{no}", PERSON, r -> ApiResponse.ok(view(clock, service.save(me(r), r.path("no"),
+                .on("GET /applications/{no}", PERSON, r -> ApiResponse.ok(views.application(service.get(me(r), r.path("no")))))
+                .on("PUT /applications/{no}", PERSON, r -> ApiResponse.ok(views.application(service.save(me(r), r.path("no"),
                         Requests.changes(r.body(Requests.Save.class, MAX_BODY))))))
                 .on("DELETE /applications/{no}", PERSON, r -> {
                     service.delete(me(r), r.path("no"));
@@ -52,10 +52,6 @@ public final class SubmitHandler extends HttpFunction {
 
     private static String me(ApiRequest r) {
         return r.caller().idNo();
-    }
-
-    private static ApplicationView view(Clock clock, anguan.domain.application.Application a) {
-        return ApplicationView.of(a, BusinessTime.today(clock));
     }
 
     private static ApplicationQuery query(ApiRequest r) {
