@@ -5,13 +5,10 @@ import anguan.aws.http.ApiRequest;
 import anguan.aws.http.ApiResponse;
 import anguan.aws.http.HttpFunction;
 import anguan.aws.http.Routes;
-import anguan.aws.view.ApplicationView;
 import anguan.domain.application.ApplicationQuery;
 import anguan.domain.application.ApplicationService;
 import anguan.domain.application.ApplicationStatus;
 import anguan.domain.application.ApplicationType;
-import anguan.domain.common.BusinessTime;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
 

@@ -8,7 +8,6 @@ import anguan.domain.certificate.CertificateStatus;
 import anguan.domain.certificate.ExternalCertificate;
 import anguan.domain.certificate.Position;
 import anguan.domain.common.DocumentStore;
-import anguan.domain.common.DomainProblem;
 import anguan.domain.common.PhoneNumber;
 import anguan.domain.enterprise.Enterprise;
 import anguan.domain.enterprise.EnterpriseRepository;
