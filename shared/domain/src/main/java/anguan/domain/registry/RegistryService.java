@@ -7,6 +7,7 @@ import anguan.domain.certificate.CertificateRepository;
 import anguan.domain.certificate.CertificateStatus;
 import anguan.domain.certificate.ExternalCertificate;
 import anguan.domain.certificate.Position;
+import anguan.domain.common.BusinessTime;
 import anguan.domain.common.DocumentStore;
 import anguan.domain.common.PhoneNumber;
 import anguan.domain.enterprise.Enterprise;
@@ -309,7 +310,7 @@ public final class RegistryService {
     }
 
     private LocalDate today() {
-        return anguan.domain.common.BusinessTime.today(clock);
+        return BusinessTime.today(clock);
     }
 
     private Instant now() {
