@@ -152,4 +152,9 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
     public int documentCount() {
         return documents.size();
     }
+
+    /** The whole state, every table, for comparing two runs (crash-and-retry suites). */
+    public Snapshot snapshot() {
+        return Snapshot.of(this);
+    }
 }
