@@ -50,11 +50,20 @@ public final class ResourceCreator {
             "DelaySeconds", "MaximumMessageSize", "MessageRetentionPeriod", "ReceiveMessageWaitTimeSeconds",
             "VisibilityTimeout", "FifoQueue", "ContentBasedDeduplication");
 
-    private final LocalCloud cloud;
+    private final DynamoDbClient dynamoDb;
+    private final S3Client s3;
+    private final SqsClient sqs;
     private final ObjectMapper json = new ObjectMapper();
 
     public ResourceCreator(LocalCloud cloud) {
-        this.cloud = cloud;
+        this(cloud.dynamoDb(), cloud.s3(), cloud.sqs());
+    }
+
+    /** On any AWS-compatible endpoints: the adapters' suite makes the same resources in LocalStack. */
+    public ResourceCreator(DynamoDbClient dynamoDb, S3Client s3, SqsClient sqs) {
+        this.dynamoDb = dynamoDb;
+        this.s3 = s3;
+        this.sqs = sqs;
     }
 
     /** Creates what is missing and answers the names {@code !Ref}/{@code !GetAtt} resolve to. */
@@ -76,7 +85,6 @@ public final class ResourceCreator {
     // ---- DynamoDB
 
     private void createTable(Resource table, Intrinsics intrinsics) {
-        DynamoDbClient dynamoDb = cloud.dynamoDb();
         String name = PhysicalNames.tableName(table);
         CreateTableRequest request = createTableRequest(name, map(intrinsics.resolve(table.properties())));
         TableDescription existing = describe(dynamoDb, name);
@@ -226,7 +234,6 @@ public final class ResourceCreator {
     // ---- S3
 
     private void createBucket(Resource bucket) {
-        S3Client s3 = cloud.s3();
         String name = PhysicalNames.bucketName(bucket);
         try {
             s3.headBucket(h -> h.bucket(name));
@@ -262,7 +269,6 @@ public final class ResourceCreator {
     // ---- SQS
 
     private void createQueue(Resource queue, Intrinsics intrinsics, PhysicalNames names) {
-        SqsClient sqs = cloud.sqs();
         Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
         for (String attribute : QUEUE_ATTRIBUTES) {
             Object value = queue.property(attribute);

@@ -33,7 +33,6 @@ import anguan.domain.person.Gender;
 import anguan.domain.person.IdType;
 import anguan.domain.person.Person;
 import anguan.local.ProjectRoot;
-import anguan.local.cloud.LocalCloud;
 import anguan.local.cloud.PhysicalNames;
 import anguan.local.cloud.ResourceCreator;
 import anguan.local.template.Template;
@@ -53,24 +52,39 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The DynamoDB and S3 adapters against the emulators, on the table and bucket that template.yaml defines. */
-class AdaptersIT {
-    private static LocalCloud cloud;
-    private static Table table;
-    private static S3DocumentStore documents;
+/**
+ * The DynamoDB and S3 adapters against an AWS-compatible back end, on the table and bucket that
+ * template.yaml defines, made there by {@link ResourceCreator} as the local cloud makes them. One
+ * subclass per back end, the emulators ({@link EmulatorAdaptersIT}) and LocalStack
+ * ({@link LocalStackAdaptersIT}), so that every test here runs on both and the two cannot drift.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AdaptersIT {
+    private AwsBackend backend;
+    /** The back end's DynamoDB, for a test that reads or writes items beside the adapters. */
+    DynamoDbClient dynamoDb;
+    Table table;
+    S3DocumentStore documents;
+
+    /** Starts (or connects to) the back end for this class; {@link AwsBackend#close()} runs after its tests. */
+    abstract AwsBackend startBackend();
 
     @BeforeAll
-    static void emulators() {
-        cloud = LocalCloud.startTransient();
-        PhysicalNames names = new ResourceCreator(cloud).create(Template.load(ProjectRoot.locate().resolve("template.yaml")));
-        table = new Table(cloud.dynamoDb(), String.valueOf(names.ref("AnguanTable")));
-        documents = new S3DocumentStore(cloud.s3(), cloud.s3Presigner(), String.valueOf(names.ref("DocumentBucket")), Clock.systemUTC());
+    void templateResources() {
+        backend = startBackend();
+        dynamoDb = backend.dynamoDb();
+        PhysicalNames names = new ResourceCreator(backend.dynamoDb(), backend.s3(), backend.sqs())
+                .create(Template.load(ProjectRoot.locate().resolve("template.yaml")));
+        table = new Table(dynamoDb, String.valueOf(names.ref("AnguanTable")));
+        documents = new S3DocumentStore(backend.s3(), backend.s3Presigner(), String.valueOf(names.ref("DocumentBucket")), Clock.systemUTC());
     }
 
     @AfterAll
-    static void stop() {
-        cloud.close();
+    void stop() throws Exception {
+        backend.close();
     }
 
     @Test
