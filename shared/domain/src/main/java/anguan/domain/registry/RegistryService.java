@@ -9,6 +9,7 @@ import anguan.domain.certificate.ExternalCertificate;
 import anguan.domain.certificate.Position;
 import anguan.domain.common.BusinessTime;
 import anguan.domain.common.DocumentStore;
+import anguan.domain.common.Masking;
 import anguan.domain.common.PhoneNumber;
 import anguan.domain.enterprise.Enterprise;
 import anguan.domain.enterprise.EnterpriseRepository;
@@ -66,7 +67,7 @@ public final class RegistryService {
             idType = stored.map(Person::idType).orElse(feed.idType() == null && IdNumber.isValid(idNo) ? IdType.ID_CARD : null);
         }
         if (idType != null ? !IdNumber.isAcceptable(idType, idNo) : !isAcceptableIdNumber(idNo)) {
-            check.add("INVALID_ID_NUMBER", "idNo", "证件号码无效：" + rawIdNo);
+            check.add("INVALID_ID_NUMBER", "idNo", invalidIdNumber(idNo));
         }
         boolean idCard = idType == IdType.ID_CARD && IdNumber.isValid(idNo);
         Gender gender = check.enumValue("gender", feed.gender(), Gender.class, "性别");
@@ -274,11 +275,20 @@ public final class RegistryService {
     }
 
     private String checkedIdNo(FieldCheck check, String raw) {
+        if (!check.present(raw)) {
+            check.add("REQUIRED", "idNo", "证件号码不能为空");
+            return null;
+        }
         String idNo = IdNumber.normalize(raw);
         if (!isAcceptableIdNumber(idNo)) {
-            check.add("INVALID_ID_NUMBER", "idNo", "证件号码无效：" + raw);
+            check.add("INVALID_ID_NUMBER", "idNo", invalidIdNumber(idNo));
         }
         return idNo;
+    }
+
+    /** A mistyped ID number is still, but for a digit, someone's number: it is shown masked like any other. */
+    private static String invalidIdNumber(String idNo) {
+        return "证件号码无效：" + Masking.idNumber(idNo);
     }
 
     /**
