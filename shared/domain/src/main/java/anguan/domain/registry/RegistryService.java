@@ -11,6 +11,7 @@ import anguan.domain.common.BusinessTime;
 import anguan.domain.common.DocumentStore;
 import anguan.domain.common.Masking;
 import anguan.domain.common.PhoneNumber;
+import anguan.domain.common.Versioned;
 import anguan.domain.enterprise.Enterprise;
 import anguan.domain.enterprise.EnterpriseRepository;
 import anguan.domain.enterprise.SigningPassword;
@@ -33,11 +34,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The registries' feeds (注册信息): idempotent partial upserts. Every record is checked whole
- * before anything is written; a field left out keeps its stored value.
+ * before anything is written; a field left out keeps its stored value. A feed is merged over the
+ * record as read and written only over that version, so feeds of one record sent at once keep
+ * each other's fields ({@link OptimisticRetry}).
  */
 public final class RegistryService {
     private static final int NAME_MAX = 100;
@@ -59,9 +64,15 @@ public final class RegistryService {
 
     /** 从业人员信息登记. For a resident ID card, gender and birth date follow from the number when left out. */
     public Person upsertPerson(String rawIdNo, PersonFeed feed) {
+        Set<String> uploaded = new HashSet<>();
+        return OptimisticRetry.untilWritten(() -> writePerson(rawIdNo, feed, uploaded));
+    }
+
+    private Optional<Person> writePerson(String rawIdNo, PersonFeed feed, Set<String> uploaded) {
         FieldCheck check = new FieldCheck();
         String idNo = IdNumber.normalize(rawIdNo);
-        Optional<Person> stored = persons.find(idNo);
+        Optional<Versioned<Person>> read = persons.findVersioned(idNo);
+        Optional<Person> stored = read.map(Versioned::value);
         IdType idType = check.enumValue("idType", feed.idType(), IdType.class, "证件类型");
         if (idType == null) {
             idType = stored.map(Person::idType).orElse(feed.idType() == null && IdNumber.isValid(idNo) ? IdType.ID_CARD : null);
@@ -103,52 +114,60 @@ public final class RegistryService {
         check.throwIfAny();
 
         // Documents go to S3 before the record that points at them.
-        String photoKey = store(photo, "photos").orElse(stored.map(Person::photoKey).orElse(null));
-        String signatureKey = store(signature, "signatures").orElse(stored.map(Person::signatureImageKey).orElse(null));
+        String photoKey = store(photo, "photos", uploaded).orElse(stored.map(Person::photoKey).orElse(null));
+        String signatureKey = store(signature, "signatures", uploaded).orElse(stored.map(Person::signatureImageKey).orElse(null));
         Person person = new Person(idNo, name, gender, birthDate, idType, mobile, photoKey, signatureKey, now());
-        persons.save(person);
-        return person;
+        return OptimisticRetry.write(read, person, persons::insert, persons::update);
     }
 
     /** 企业信息. A name change here is what 批量变更 follows later. */
     public Enterprise upsertEnterprise(String rawUscc, EnterpriseFeed feed) {
+        // Hashed once, before any read: PBKDF2 is slow on purpose, and a retry needs no new salt.
+        String newHash = feed.signingPassword() != null && feed.signingPassword().length() >= SigningPassword.MIN_LENGTH
+                ? SigningPassword.hash(feed.signingPassword()) : null;
+        return OptimisticRetry.untilWritten(() -> writeEnterprise(rawUscc, feed, newHash));
+    }
+
+    private Optional<Enterprise> writeEnterprise(String rawUscc, EnterpriseFeed feed, String newHash) {
         FieldCheck check = new FieldCheck();
         String uscc = Uscc.normalize(rawUscc);
         if (!Uscc.isValid(uscc)) {
             check.add("INVALID_USCC", "uscc", "统一社会信用代码无效：" + rawUscc);
         }
-        Optional<Enterprise> stored = Uscc.isValid(uscc) ? enterprises.find(uscc) : Optional.empty();
+        Optional<Versioned<Enterprise>> read = Uscc.isValid(uscc) ? enterprises.findVersioned(uscc) : Optional.empty();
+        Optional<Enterprise> stored = read.map(Versioned::value);
         String name = first(trimmed(feed.name()), stored.map(Enterprise::name).orElse(null));
         check.require("name", name, "企业名称");
         if (name != null && name.length() > NAME_MAX) {
             check.add("INVALID_VALUE", "name", "企业名称过长");
         }
-        if (feed.signingPassword() != null && feed.signingPassword().length() < 6) {
-            check.add("INVALID_VALUE", "signingPassword", "签章密码至少6位");
+        if (feed.signingPassword() != null && newHash == null) {
+            check.add("INVALID_VALUE", "signingPassword", "签章密码至少" + SigningPassword.MIN_LENGTH + "位");
         }
         check.throwIfAny();
-        String hash = feed.signingPassword() != null ? SigningPassword.hash(feed.signingPassword())
-                : stored.map(Enterprise::signingPasswordHash).orElse(null);
+        String hash = newHash != null ? newHash : stored.map(Enterprise::signingPasswordHash).orElse(null);
         Enterprise enterprise = new Enterprise(uscc, name, hash, now());
-        enterprises.save(enterprise);
-        return enterprise;
+        return OptimisticRetry.write(read, enterprise, enterprises::insert, enterprises::update);
     }
 
     /** 聘用登记. */
     public Employment upsertEmployment(String rawIdNo, String rawUscc, EmploymentFeed feed) {
+        return OptimisticRetry.untilWritten(() -> writeEmployment(rawIdNo, rawUscc, feed));
+    }
+
+    private Optional<Employment> writeEmployment(String rawIdNo, String rawUscc, EmploymentFeed feed) {
         FieldCheck check = new FieldCheck();
         String idNo = checkedIdNo(check, rawIdNo);
         String uscc = checkedUscc(check, "uscc", rawUscc);
-        Optional<Employment> stored = check.isEmpty() ? persons.employments(idNo).stream()
-                .filter(e -> e.uscc().equals(uscc)).findFirst() : Optional.empty();
+        Optional<Versioned<Employment>> read = check.isEmpty() ? persons.findEmployment(idNo, uscc) : Optional.empty();
+        Optional<Employment> stored = read.map(Versioned::value);
         LocalDate since = first(check.date("since", feed.since(), "聘用开始日期"), stored.map(Employment::since).orElse(null));
         LocalDate until = feed.until() == null ? stored.map(Employment::until).orElse(null) : check.date("until", feed.until(), "聘用结束日期");
         check.require("since", since, "聘用开始日期");
         check.dateOrder("until", since, until, "聘用结束日期不能早于开始日期");
         check.throwIfAny();
         Employment employment = new Employment(idNo, uscc, since, until);
-        persons.saveEmployment(employment);
-        return employment;
+        return OptimisticRetry.write(read, employment, persons::insertEmployment, persons::updateEmployment);
     }
 
     /** Ends an employment registration. Ending one that is not there is not an error (idempotent). */
@@ -182,12 +201,17 @@ public final class RegistryService {
 
     /** 全国工程质量安全监管信息平台: an out-of-province certificate. */
     public ExternalCertificate upsertExternalCertificate(String rawNumber, ExternalCertificateFeed feed) {
+        return OptimisticRetry.untilWritten(() -> writeExternalCertificate(rawNumber, feed));
+    }
+
+    private Optional<ExternalCertificate> writeExternalCertificate(String rawNumber, ExternalCertificateFeed feed) {
         FieldCheck check = new FieldCheck();
         Optional<CertificateNumber> number = CertificateNumber.parse(rawNumber);
         if (number.isEmpty()) {
             check.add("INVALID_CERTIFICATE_NUMBER", "certificateNo", "证书编号格式无效：" + rawNumber);
         }
-        Optional<ExternalCertificate> stored = number.flatMap(n -> certificates.findExternal(n.format()));
+        Optional<Versioned<ExternalCertificate>> read = number.flatMap(n -> certificates.findExternalVersioned(n.format()));
+        Optional<ExternalCertificate> stored = read.map(Versioned::value);
         String idNo = feed.idNo() == null ? stored.map(ExternalCertificate::idNo).orElse(null) : checkedIdNo(check, feed.idNo());
         Category category = first(check.enumValue("category", feed.category(), Category.class, "证书类别"),
                 stored.map(ExternalCertificate::category).orElse(null));
@@ -209,8 +233,7 @@ public final class RegistryService {
         check.throwIfAny();
         ExternalCertificate external = new ExternalCertificate(number.get().format(), idNo, name, category,
                 enterpriseName, from, to, transferredOut);
-        certificates.saveExternal(external);
-        return external;
+        return OptimisticRetry.write(read, external, certificates::insertExternal, certificates::updateExternal);
     }
 
     /**
@@ -218,6 +241,11 @@ public final class RegistryService {
      * holder's and enterprise's names are copied from the registries at this moment.
      */
     public Certificate migrateCertificate(String rawNumber, CertificateFeed feed) {
+        Set<String> uploaded = new HashSet<>();
+        return OptimisticRetry.untilWritten(() -> writeMigratedCertificate(rawNumber, feed, uploaded));
+    }
+
+    private Optional<Certificate> writeMigratedCertificate(String rawNumber, CertificateFeed feed, Set<String> uploaded) {
         FieldCheck check = new FieldCheck();
         Optional<CertificateNumber> number = CertificateNumber.parse(rawNumber);
         if (number.isEmpty()) {
@@ -225,7 +253,8 @@ public final class RegistryService {
         } else if (!number.get().isShanghai()) {
             check.add("INVALID_CERTIFICATE_NUMBER", "certificateNo", "只能迁移本市（沪）证书：" + rawNumber);
         }
-        Optional<Certificate> stored = number.flatMap(n -> certificates.find(n.format()));
+        Optional<Versioned<Certificate>> read = number.flatMap(n -> certificates.findVersioned(n.format()));
+        Optional<Certificate> stored = read.map(Versioned::value);
         String idNo = feed.idNo() == null ? stored.map(Certificate::idNo).orElse(null) : checkedIdNo(check, feed.idNo());
         String uscc = feed.uscc() == null ? stored.map(Certificate::uscc).orElse(null) : checkedUscc(check, "uscc", feed.uscc());
         Category category = first(check.enumValue("category", feed.category(), Category.class, "证书类别"),
@@ -265,13 +294,12 @@ public final class RegistryService {
             check.add("ENTERPRISE_NOT_REGISTERED", "uscc", "企业尚未登记，请先登记企业信息");
         }
         check.throwIfAny();
-        String photoKey = store(photo, "photos").orElse(stored.map(Certificate::photoKey).orElse(null));
+        String photoKey = store(photo, "photos", uploaded).orElse(stored.map(Certificate::photoKey).orElse(null));
         Certificate certificate = new Certificate(number.get().format(), idNo, holder.get().name(), category, position,
                 uscc, enterprise.get().name(), firstIssue, from, to, status, photoKey,
                 stored.map(Certificate::licenceVersion).orElse(0), stored.map(Certificate::licenceId).orElse(null),
                 stored.map(Certificate::ofdFileName).orElse(null));
-        certificates.save(certificate);
-        return certificate;
+        return OptimisticRetry.write(read, certificate, certificates::insert, certificates::update);
     }
 
     private String checkedIdNo(FieldCheck check, String raw) {
@@ -310,12 +338,18 @@ public final class RegistryService {
         return uscc;
     }
 
-    private Optional<String> store(RegistryImage image, String folder) {
+    /**
+     * Puts the image under its content key, once per feed: a retried merge finds it there already
+     * and keeps the window between its read and its write short.
+     */
+    private Optional<String> store(RegistryImage image, String folder, Set<String> uploaded) {
         if (image == null) {
             return Optional.empty();
         }
         String key = image.key(folder);
-        documents.put(key, image.bytes(), image.contentType());
+        if (uploaded.add(key)) {
+            documents.put(key, image.bytes(), image.contentType());
+        }
         return Optional.of(key);
     }
 

@@ -2,8 +2,11 @@ package anguan.domain.registry;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import anguan.domain.certificate.CertificateRepository;
 import anguan.domain.common.DomainProblem;
 import anguan.domain.common.Violation;
+import anguan.domain.enterprise.EnterpriseRepository;
+import anguan.domain.person.PersonRepository;
 import anguan.domain.registry.Feeds.EnterpriseFeed;
 import anguan.domain.registry.Feeds.PersonFeed;
 import anguan.domain.testing.InMemoryRegistry;
@@ -47,6 +50,13 @@ final class RegistryTestbed {
         registry = new InMemoryRegistry(clock);
         service = new RegistryService(registry, registry.enterpriseRepository(), registry.certificateRepository(),
                 registry, clock);
+    }
+
+    /** The registry service of a feed whose reads {@code overtaking}'s rival overtakes; the rival uses {@link #service}. */
+    RegistryService overtakenBy(Overtaking overtaking) {
+        return new RegistryService(overtaking.port(PersonRepository.class, registry),
+                overtaking.port(EnterpriseRepository.class, registry.enterpriseRepository()),
+                overtaking.port(CertificateRepository.class, registry.certificateRepository()), registry, clock);
     }
 
     // ---- feeds that succeed, for tests about something else ----
