@@ -238,7 +238,8 @@ public final class RegistryService {
 
     /**
      * One-off migration of an existing Shanghai certificate: stores the status it is given; the
-     * holder's and enterprise's names are copied from the registries at this moment.
+     * holder's and enterprise's names are copied from the registries when the certificate is first
+     * written, and again only for a holder or enterprise this feed changes.
      */
     public Certificate migrateCertificate(String rawNumber, CertificateFeed feed) {
         Set<String> uploaded = new HashSet<>();
@@ -283,20 +284,27 @@ public final class RegistryService {
         if (category != null && position != null && position != Position.P99 && !category.allows(position)) {
             check.add("POSITION_NOT_ALLOWED", "position", "职务" + position.displayName() + "不属于" + category.displayName() + "类别");
         }
-        // Only well-formed records are looked up; both missing registrations are reported together.
+        // The certificate keeps its copy of the names (they change through applications and 批量变更):
+        // a name is copied from the registry only when it is first written or this feed gives it
+        // another holder or enterprise. Only well-formed records are looked up; both missing
+        // registrations are reported together.
         boolean wellFormed = check.isEmpty();
-        Optional<Person> holder = wellFormed ? persons.find(idNo) : Optional.empty();
-        Optional<Enterprise> enterprise = wellFormed ? enterprises.find(uscc) : Optional.empty();
-        if (wellFormed && holder.isEmpty()) {
+        boolean newHolder = stored.map(c -> !c.idNo().equals(idNo)).orElse(true);
+        boolean newEnterprise = stored.map(c -> !c.uscc().equals(uscc)).orElse(true);
+        Optional<String> holderName = wellFormed && newHolder ? persons.find(idNo).map(Person::name)
+                : stored.map(Certificate::name);
+        Optional<String> enterpriseName = wellFormed && newEnterprise ? enterprises.find(uscc).map(Enterprise::name)
+                : stored.map(Certificate::enterpriseName);
+        if (wellFormed && holderName.isEmpty()) {
             check.add("PERSON_NOT_REGISTERED", "idNo", "持证人尚未在从业人员信息登记中登记，请先登记人员");
         }
-        if (wellFormed && enterprise.isEmpty()) {
+        if (wellFormed && enterpriseName.isEmpty()) {
             check.add("ENTERPRISE_NOT_REGISTERED", "uscc", "企业尚未登记，请先登记企业信息");
         }
         check.throwIfAny();
         String photoKey = store(photo, "photos", uploaded).orElse(stored.map(Certificate::photoKey).orElse(null));
-        Certificate certificate = new Certificate(number.get().format(), idNo, holder.get().name(), category, position,
-                uscc, enterprise.get().name(), firstIssue, from, to, status, photoKey,
+        Certificate certificate = new Certificate(number.get().format(), idNo, holderName.get(), category, position,
+                uscc, enterpriseName.get(), firstIssue, from, to, status, photoKey,
                 stored.map(Certificate::licenceVersion).orElse(0), stored.map(Certificate::licenceId).orElse(null),
                 stored.map(Certificate::ofdFileName).orElse(null));
         return OptimisticRetry.write(read, certificate, certificates::insert, certificates::update);
