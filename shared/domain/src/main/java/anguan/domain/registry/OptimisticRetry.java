@@ -14,7 +14,13 @@ import java.util.function.Supplier;
  * what it sets), so it is tried again, a few times, before the sender is told 409 CONCURRENT_UPDATE.
  */
 final class OptimisticRetry {
-    static final int ATTEMPTS = 5;
+    /**
+     * A try is lost only to another writer's write that landed, and each writer lands once: so
+     * feeds of one record sent together all land within as many tries as there are feeds. Eight
+     * tries see a burst of up to eight writers of one record through; a busier record answers 409.
+     */
+    static final int ATTEMPTS = 8;
+    private static final int LONGEST_PAUSE_SHIFT = 4;
 
     private OptimisticRetry() {
     }
@@ -48,7 +54,7 @@ final class OptimisticRetry {
      */
     private static void pause(int tried) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 4L << tried));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 4L << Math.min(tried, LONGEST_PAUSE_SHIFT)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw DomainProblem.concurrentUpdate();
