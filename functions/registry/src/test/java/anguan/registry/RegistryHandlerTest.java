@@ -117,6 +117,17 @@ class RegistryHandlerTest {
     }
 
     @ParameterizedTest
+    @Event(value = "../../events/registry/put-enterprise.json", type = APIGatewayV2HTTPEvent.class)
+    void anEnterprisesContactMobileIsStoredAndAnsweredMasked(APIGatewayV2HTTPEvent event) throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handle(event);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("139******78", Json.MAPPER.readTree(response.getBody()).get("contactMobile").asText());
+        assertFalse(response.getBody().contains("13912345678"));
+        assertEquals("13912345678", store.enterpriseRepository().find("91310000MA1FL4CT2Q").orElseThrow().contactMobile());
+    }
+
+    @ParameterizedTest
     @Event(value = "../../events/registry/put-employment.json", type = APIGatewayV2HTTPEvent.class)
     void anEmploymentIsRegistered(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = handler.handle(event);

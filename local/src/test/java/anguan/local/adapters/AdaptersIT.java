@@ -101,7 +101,7 @@ class AdaptersIT {
     @Test
     void certificatesAreFoundByNumberHolderAndEnterpriseAndFollowAMove() {
         var certificates = new DynamoCertificateRepository(table);
-        new DynamoEnterpriseRepository(table).insert(new Enterprise("91310000MA1FL4CT2Q", "上海浦江建设工程有限公司", null, Instant.now()));
+        new DynamoEnterpriseRepository(table).insert(new Enterprise("91310000MA1FL4CT2Q", "上海浦江建设工程有限公司", null, null, Instant.now()));
         Certificate c = new Certificate("沪建安C3（2024）0000042", "310104198001010011", "陈子莲", Category.C3, Position.P08,
                 "91310000MA1FL4CT2Q", "上海浦江建设工程有限公司", LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 1),
                 LocalDate.of(2027, 4, 30), CertificateStatus.VALID, null, 1, null, null);
@@ -153,8 +153,8 @@ class AdaptersIT {
         assertEquals(new Versioned<>(ended, 2), persons.findEmployment(since2020.idNo(), since2020.uscc()).orElseThrow());
 
         var enterprises = new DynamoEnterpriseRepository(table);
-        Enterprise named = new Enterprise("91310115MA1H2B0001", "上海申城建设工程有限公司", null, Instant.parse("2026-11-27T02:00:00Z"));
-        Enterprise renamed = new Enterprise(named.uscc(), "上海申城建设（集团）有限公司", null, named.updatedAt());
+        Enterprise named = new Enterprise("91310115MA1H2B0001", "上海申城建设工程有限公司", null, null, Instant.parse("2026-11-27T02:00:00Z"));
+        Enterprise renamed = new Enterprise(named.uscc(), "上海申城建设（集团）有限公司", null, null, named.updatedAt());
         assertTrue(enterprises.insert(named));
         assertFalse(enterprises.insert(renamed));
         assertTrue(enterprises.update(renamed, 1));

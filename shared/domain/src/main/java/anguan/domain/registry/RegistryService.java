@@ -141,12 +141,16 @@ public final class RegistryService {
         if (name != null && name.length() > NAME_MAX) {
             check.add("INVALID_VALUE", "name", "企业名称过长");
         }
+        String contactMobile = first(trimmed(feed.contactMobile()), stored.map(Enterprise::contactMobile).orElse(null));
+        if (feed.contactMobile() != null && !PhoneNumber.isValidMobile(trimmed(feed.contactMobile()))) {
+            check.add("INVALID_MOBILE", "contactMobile", "联系人手机号码无效：应为1[3-9]开头的11位数字");
+        }
         if (feed.signingPassword() != null && newHash == null) {
             check.add("INVALID_VALUE", "signingPassword", "签章密码至少" + SigningPassword.MIN_LENGTH + "位");
         }
         check.throwIfAny();
         String hash = newHash != null ? newHash : stored.map(Enterprise::signingPasswordHash).orElse(null);
-        Enterprise enterprise = new Enterprise(uscc, name, hash, now());
+        Enterprise enterprise = new Enterprise(uscc, name, contactMobile, hash, now());
         return OptimisticRetry.write(read, enterprise, enterprises::insert, enterprises::update);
     }
 

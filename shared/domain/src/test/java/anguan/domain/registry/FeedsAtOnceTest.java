@@ -74,7 +74,7 @@ class FeedsAtOnceTest {
         bed.registerEnterprise(USCC, "上海建工一建集团有限公司");
         Overtaking renamed = Overtaking.once(() -> bed.registerEnterprise(USCC, "上海建工一建（集团）有限公司"));
 
-        bed.overtakenBy(renamed).upsertEnterprise(USCC, new EnterpriseFeed(null, "s3cret-pass"));
+        bed.overtakenBy(renamed).upsertEnterprise(USCC, new EnterpriseFeed(null, null, "s3cret-pass"));
 
         Enterprise stored = bed.registry.findEnterprise(USCC).orElseThrow();
         assertEquals("上海建工一建（集团）有限公司", stored.name());

@@ -66,7 +66,7 @@ final class RegistryTestbed {
     }
 
     void registerEnterprise(String uscc, String name) {
-        service.upsertEnterprise(uscc, new EnterpriseFeed(name, null));
+        service.upsertEnterprise(uscc, new EnterpriseFeed(name, null, null));
     }
 
     static PersonFeed mobileOnly(String mobile) {
