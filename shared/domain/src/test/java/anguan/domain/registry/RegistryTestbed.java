@@ -138,6 +138,11 @@ final class RegistryTestbed {
         return problem.violations().stream().map(Violation::field).toList();
     }
 
+    static String messageOf(DomainProblem problem, String field) {
+        return problem.violations().stream().filter(v -> field.equals(v.field())).map(Violation::message)
+                .findFirst().orElse(null);
+    }
+
     static String codeOf(DomainProblem problem, String field) {
         return problem.violations().stream().filter(v -> field.equals(v.field())).map(Violation::code)
                 .findFirst().orElse(null);
