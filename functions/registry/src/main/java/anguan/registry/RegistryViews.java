@@ -28,7 +28,7 @@ final class RegistryViews {
                       boolean hasPhoto, boolean hasSignatureImage, OffsetDateTime updatedAt) {
     }
 
-    record EnterpriseView(String uscc, String name, boolean hasSigningPassword, OffsetDateTime updatedAt) {
+    record EnterpriseView(String uscc, String name, String contactMobile, boolean hasSigningPassword, OffsetDateTime updatedAt) {
     }
 
     record EmploymentView(String idNo, String uscc, LocalDate since, LocalDate until) {
@@ -49,7 +49,8 @@ final class RegistryViews {
     }
 
     EnterpriseView enterprise(Enterprise e) {
-        return new EnterpriseView(e.uscc(), e.name(), e.signingPasswordHash() != null, BusinessTime.local(e.updatedAt()));
+        return new EnterpriseView(e.uscc(), e.name(), Masking.mobile(e.contactMobile()), e.signingPasswordHash() != null,
+                BusinessTime.local(e.updatedAt()));
     }
 
     EmploymentView employment(Employment e) {

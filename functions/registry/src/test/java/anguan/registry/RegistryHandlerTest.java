@@ -88,6 +88,22 @@ class RegistryHandlerTest {
     }
 
     @ParameterizedTest
+    @Event(value = "../../events/registry/put-person-invalid.json", type = APIGatewayV2HTTPEvent.class)
+    void aMistypedIdNumberIsAnsweredMaskedNeverInFull(APIGatewayV2HTTPEvent event) throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handle(event);
+
+        assertEquals(422, response.getStatusCode(), response.getBody());
+        assertFalse(response.getBody().contains("110105194912310021"), response.getBody());
+        JsonNode body = Json.MAPPER.readTree(response.getBody());
+        JsonNode idNo = null;
+        for (JsonNode v : body.get("violations")) {
+            idNo = v.get("field").asText().equals("idNo") ? v : idNo;
+        }
+        assertEquals("证件号码无效：11**************21", idNo.get("message").asText());
+        assertTrue(body.get("detail").asText().contains("11**************21"), body.get("detail").asText());
+    }
+
+    @ParameterizedTest
     @Event(value = "../../events/registry/put-enterprise.json", type = APIGatewayV2HTTPEvent.class)
     void anEnterpriseFeedNeverEchoesItsSigningPassword(APIGatewayV2HTTPEvent event) throws Exception {
         APIGatewayV2HTTPResponse response = handler.handle(event);
@@ -98,6 +114,17 @@ class RegistryHandlerTest {
         JsonNode body = Json.MAPPER.readTree(response.getBody());
         assertEquals("上海浦江建设工程有限公司", body.get("name").asText());
         assertTrue(body.get("hasSigningPassword").asBoolean());
+    }
+
+    @ParameterizedTest
+    @Event(value = "../../events/registry/put-enterprise.json", type = APIGatewayV2HTTPEvent.class)
+    void anEnterprisesContactMobileIsStoredAndAnsweredMasked(APIGatewayV2HTTPEvent event) throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handle(event);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("139******78", Json.MAPPER.readTree(response.getBody()).get("contactMobile").asText());
+        assertFalse(response.getBody().contains("13912345678"));
+        assertEquals("13912345678", store.enterpriseRepository().find("91310000MA1FL4CT2Q").orElseThrow().contactMobile());
     }
 
     @ParameterizedTest

@@ -31,7 +31,7 @@ class CrashedSubmitFunctionTest {
 
     CrashedSubmitFunctionTest() {
         RegistryService registry = new RegistryService(store, store.enterpriseRepository(), store.certificateRepository(), store, CLOCK);
-        registry.upsertEnterprise(USCC, new Feeds.EnterpriseFeed("上海浦江建设工程有限公司", null));
+        registry.upsertEnterprise(USCC, new Feeds.EnterpriseFeed("上海浦江建设工程有限公司", null, null));
         registry.upsertPerson(ID_NO, new Feeds.PersonFeed("王晓丽", "F", "1949-12-31", "ID_CARD", "13912345678", null, null));
         registry.upsertEmployment(ID_NO, USCC, new Feeds.EmploymentFeed("2022-03-01", null));
     }

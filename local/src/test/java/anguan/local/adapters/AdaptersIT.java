@@ -12,6 +12,7 @@ import anguan.aws.dynamo.DynamoEnterpriseRepository;
 import anguan.aws.dynamo.DynamoPersonRepository;
 import anguan.aws.dynamo.DynamoSequence;
 import anguan.aws.dynamo.Table;
+import anguan.aws.json.Json;
 import anguan.aws.s3.S3DocumentStore;
 import anguan.domain.application.Applicant;
 import anguan.domain.application.Application;
@@ -25,6 +26,7 @@ import anguan.domain.certificate.CertificateStatus;
 import anguan.domain.certificate.ExternalCertificate;
 import anguan.domain.certificate.Position;
 import anguan.domain.common.DomainProblem;
+import anguan.domain.common.Versioned;
 import anguan.domain.enterprise.Enterprise;
 import anguan.domain.person.Employment;
 import anguan.domain.person.ExamResult;
@@ -46,6 +48,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
@@ -54,6 +57,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The DynamoDB and S3 adapters against an AWS-compatible back end, on the table and bucket that
@@ -67,6 +71,7 @@ abstract class AdaptersIT {
     /** The back end's DynamoDB, for a test that reads or writes items beside the adapters. */
     DynamoDbClient dynamoDb;
     Table table;
+    String tableName;
     S3DocumentStore documents;
 
     /** Starts (or connects to) the back end for this class; {@link AwsBackend#close()} runs after its tests. */
@@ -78,7 +83,8 @@ abstract class AdaptersIT {
         dynamoDb = backend.dynamoDb();
         PhysicalNames names = new ResourceCreator(backend.dynamoDb(), backend.s3(), backend.sqs())
                 .create(Template.load(ProjectRoot.locate().resolve("template.yaml")));
-        table = new Table(dynamoDb, String.valueOf(names.ref("AnguanTable")));
+        tableName = String.valueOf(names.ref("AnguanTable"));
+        table = new Table(dynamoDb, tableName);
         documents = new S3DocumentStore(backend.s3(), backend.s3Presigner(), String.valueOf(names.ref("DocumentBucket")), Clock.systemUTC());
     }
 
@@ -92,9 +98,9 @@ abstract class AdaptersIT {
         var persons = new DynamoPersonRepository(table);
         Person person = new Person("11010519491231002X", "王晓丽", Gender.F, LocalDate.of(1949, 12, 31), IdType.ID_CARD,
                 "13912345678", "registry/photos/abc.png", null, Instant.parse("2026-11-27T02:00:00Z"));
-        persons.save(person);
-        persons.saveEmployment(new Employment(person.idNo(), "91310000MA1FL4CT2Q", LocalDate.of(2022, 3, 1), null));
-        persons.saveEmployment(new Employment(person.idNo(), "91350100M000100Y43", LocalDate.of(2020, 1, 1), LocalDate.of(2021, 12, 31)));
+        assertTrue(persons.insert(person));
+        assertTrue(persons.insertEmployment(new Employment(person.idNo(), "91310000MA1FL4CT2Q", LocalDate.of(2022, 3, 1), null)));
+        assertTrue(persons.insertEmployment(new Employment(person.idNo(), "91350100M000100Y43", LocalDate.of(2020, 1, 1), LocalDate.of(2021, 12, 31))));
         persons.saveExam(new ExamResult(person.idNo(), ExamType.INITIAL, Category.C3, LocalDate.of(2026, 10, 20), true));
         persons.saveExam(new ExamResult(person.idNo(), ExamType.INITIAL, Category.C3, LocalDate.of(2026, 10, 20), true));
 
@@ -109,11 +115,11 @@ abstract class AdaptersIT {
     @Test
     void certificatesAreFoundByNumberHolderAndEnterpriseAndFollowAMove() {
         var certificates = new DynamoCertificateRepository(table);
-        new DynamoEnterpriseRepository(table).save(new Enterprise("91310000MA1FL4CT2Q", "上海浦江建设工程有限公司", null, Instant.now()));
+        new DynamoEnterpriseRepository(table).insert(new Enterprise("91310000MA1FL4CT2Q", "上海浦江建设工程有限公司", null, null, Instant.now()));
         Certificate c = new Certificate("沪建安C3（2024）0000042", "310104198001010011", "陈子莲", Category.C3, Position.P08,
                 "91310000MA1FL4CT2Q", "上海浦江建设工程有限公司", LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 1),
                 LocalDate.of(2027, 4, 30), CertificateStatus.VALID, null, 1, null, null);
-        certificates.save(c);
+        assertTrue(certificates.insert(c));
 
         assertEquals(c, certificates.find(c.certificateNo()).orElseThrow());
         assertEquals(List.of(c), certificates.ofHolder("310104198001010011"));
@@ -122,14 +128,105 @@ abstract class AdaptersIT {
         Certificate moved = new Certificate(c.certificateNo(), c.idNo(), c.name(), c.category(), c.position(),
                 "91350100M000100Y43", "上海新东家建设有限公司", c.firstIssueDate(), c.validFrom(), c.validTo(), c.status(),
                 null, 2, null, null);
-        certificates.save(moved);
+        assertTrue(certificates.update(moved, 1));
         assertTrue(certificates.atEnterprise("91310000MA1FL4CT2Q").isEmpty());
         assertEquals(List.of(moved), certificates.atEnterprise("91350100M000100Y43"));
 
         ExternalCertificate external = new ExternalCertificate("鲁建安C1（2023）0012345", "310104198001010011", "陈子莲",
                 Category.C1, "山东鲁建工程集团有限公司", LocalDate.of(2023, 1, 1), LocalDate.of(2025, 12, 31), true);
-        certificates.saveExternal(external);
+        assertTrue(certificates.insertExternal(external));
         assertEquals(external, certificates.findExternal(external.certificateNo()).orElseThrow());
+    }
+
+    @Test
+    void aPersonIsInsertedOnceAndThenWrittenOnlyOverTheVersionItWasReadAt() {
+        var persons = new DynamoPersonRepository(table);
+        Person first = person("310104198001010011", "陈子莲");
+        Person renamed = person("310104198001010011", "陈紫莲");
+
+        assertTrue(persons.insert(first));
+        assertFalse(persons.insert(renamed), "an insert over a stored entry is refused");
+        assertEquals(new Versioned<>(first, 1), persons.findVersioned(first.idNo()).orElseThrow());
+
+        assertTrue(persons.update(renamed, 1));
+        assertFalse(persons.update(person("310104198001010011", "陈三莲"), 1), "a write over a stale version is refused");
+        assertEquals(new Versioned<>(renamed, 2), persons.findVersioned(first.idNo()).orElseThrow());
+        assertFalse(persons.update(person("310104198001010038", "无此人"), 1), "an update needs the item there");
+        assertTrue(persons.findVersioned("310104198001010038").isEmpty());
+    }
+
+    @Test
+    void employmentsEnterprisesAndNationalRecordsRefuseStaleWritesToo() {
+        var persons = new DynamoPersonRepository(table);
+        Employment since2020 = new Employment("310104198001010054", "91310000MA1FL4CT2Q", LocalDate.of(2020, 1, 1), null);
+        Employment ended = new Employment(since2020.idNo(), since2020.uscc(), since2020.since(), LocalDate.of(2025, 6, 30));
+        assertTrue(persons.insertEmployment(since2020));
+        assertFalse(persons.insertEmployment(ended));
+        assertTrue(persons.updateEmployment(ended, 1));
+        assertFalse(persons.updateEmployment(since2020, 1));
+        assertEquals(new Versioned<>(ended, 2), persons.findEmployment(since2020.idNo(), since2020.uscc()).orElseThrow());
+
+        var enterprises = new DynamoEnterpriseRepository(table);
+        Enterprise named = new Enterprise("91310115MA1H2B0001", "上海申城建设工程有限公司", null, null, Instant.parse("2026-11-27T02:00:00Z"));
+        Enterprise renamed = new Enterprise(named.uscc(), "上海申城建设（集团）有限公司", null, null, named.updatedAt());
+        assertTrue(enterprises.insert(named));
+        assertFalse(enterprises.insert(renamed));
+        assertTrue(enterprises.update(renamed, 1));
+        assertFalse(enterprises.update(named, 1));
+        assertEquals(new Versioned<>(renamed, 2), enterprises.findVersioned(named.uscc()).orElseThrow());
+
+        var certificates = new DynamoCertificateRepository(table);
+        ExternalCertificate national = new ExternalCertificate("苏建安C2（2024）0000077", "310104198001010054", "陈子莲",
+                Category.C2, "江苏某建设集团有限公司", LocalDate.of(2024, 3, 1), LocalDate.of(2027, 2, 28), false);
+        ExternalCertificate transferred = new ExternalCertificate(national.certificateNo(), national.idNo(), national.name(),
+                national.category(), national.enterpriseName(), national.validFrom(), national.validTo(), true);
+        assertTrue(certificates.insertExternal(national));
+        assertFalse(certificates.insertExternal(transferred));
+        assertTrue(certificates.updateExternal(transferred, 1));
+        assertFalse(certificates.updateExternal(national, 1));
+        assertEquals(new Versioned<>(transferred, 2), certificates.findExternalVersioned(national.certificateNo()).orElseThrow());
+    }
+
+    @Test
+    void aCertificateNumberIsTakenOnceAndAStaleWriteOfItIsRefused() {
+        var certificates = new DynamoCertificateRepository(table);
+        Certificate migrated = new Certificate("沪建安B（2023）0000099", "310104198001010011", "陈子莲", Category.B, Position.P07,
+                "91310000MA1FL4CT2Q", "上海浦江建设工程有限公司", LocalDate.of(2023, 5, 1), LocalDate.of(2023, 5, 1),
+                LocalDate.of(2026, 4, 30), CertificateStatus.VALID, null, 0, null, null);
+        Certificate issued = new Certificate(migrated.certificateNo(), "110105194912310021", "王晓丽", Category.B, Position.P07,
+                "91350100M000100Y43", "上海新东家建设有限公司", LocalDate.of(2026, 11, 27), LocalDate.of(2026, 11, 27),
+                LocalDate.of(2029, 11, 26), CertificateStatus.VALID, null, 1, null, null);
+        Certificate suspended = new Certificate(migrated.certificateNo(), migrated.idNo(), migrated.name(), migrated.category(),
+                migrated.position(), migrated.uscc(), migrated.enterpriseName(), migrated.firstIssueDate(), migrated.validFrom(),
+                migrated.validTo(), CertificateStatus.SUSPENDED, null, 0, null, null);
+
+        assertTrue(certificates.insert(migrated));
+        assertFalse(certificates.insert(issued), "a later issue cannot overwrite a migrated number");
+        assertTrue(certificates.update(suspended, 1));
+        assertFalse(certificates.update(migrated, 1));
+        assertEquals(new Versioned<>(suspended, 2), certificates.findVersioned(migrated.certificateNo()).orElseThrow());
+        assertEquals(List.of(suspended), certificates.ofHolder("310104198001010011").stream()
+                .filter(c -> c.certificateNo().equals(migrated.certificateNo())).toList());
+    }
+
+    @Test
+    void anEntryStoredBeforeItemsCarriedVersionsIsReadAtZeroAndUpdatedOnce() throws Exception {
+        var persons = new DynamoPersonRepository(table);
+        Person old = person("310104198001010070", "老记录");
+        String doc = Json.MAPPER.writeValueAsString(old);
+        dynamoDb.putItem(r -> r.tableName(tableName).item(Map.of("pk", AttributeValue.fromS("PERSON#" + old.idNo()),
+                "sk", AttributeValue.fromS("PROFILE"), "doc", AttributeValue.fromS(doc))));
+
+        assertEquals(new Versioned<>(old, 0), persons.findVersioned(old.idNo()).orElseThrow());
+        Person renamed = person(old.idNo(), "新记录");
+        assertTrue(persons.update(renamed, 0));
+        assertFalse(persons.update(person(old.idNo(), "又一个"), 0), "once versioned, version 0 is stale");
+        assertEquals(new Versioned<>(renamed, 1), persons.findVersioned(old.idNo()).orElseThrow());
+    }
+
+    private static Person person(String idNo, String name) {
+        return new Person(idNo, name, Gender.M, LocalDate.of(1980, 1, 1), IdType.ID_CARD, "13912345678", null, null,
+                Instant.parse("2026-11-27T02:00:00Z"));
     }
 
     @Test

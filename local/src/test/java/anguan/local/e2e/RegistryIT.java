@@ -81,6 +81,22 @@ class RegistryIT {
     }
 
     @Test
+    void anEnterprisesContactMobileIsAnsweredMaskedAndOneThatIsNoMobileRefused() {
+        String uscc = TestIds.uscc();
+        String path = "/registry/enterprises/" + uscc;
+
+        Api.Reply r = api.put(path, Map.of("name", "上海某建设有限公司", "contactMobile", "13912345678"), system);
+        assertEquals(200, r.status(), r.toString());
+        assertEquals("139******78", r.body().get("contactMobile").asText());
+        assertFalse(r.raw().contains("13912345678"));
+
+        Api.Reply bad = api.put(path, Map.of("contactMobile", "021-64881234"), system);
+        assertEquals(422, bad.status(), bad.toString());
+        assertEquals(Set.of("INVALID_MOBILE"), bad.violationCodes());
+        assertEquals("139******78", api.put(path, Map.of(), system).body().get("contactMobile").asText(), "the stored one is kept");
+    }
+
+    @Test
     void aPhotoOverFiftyKibIsRefusedAndABodyOverTheLimitIsMalformed() {
         String idNo = TestIds.idNo();
         byte[] big = new byte[51 * 1024];

@@ -23,8 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,6 +183,23 @@ class GatewayIT {
             responses.add(HTTP.sendAsync(request("GET", "/echo/" + i, null, token).build(), HttpResponse.BodyHandlers.ofString()));
         }
         responses.forEach(r -> assertEquals(200, r.join().statusCode()));
+    }
+
+    @Test
+    void requestsThatOverlapRunAtOnceInContainersOfTheirOwn() throws Exception {
+        String token = runner.systemToken();
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            responses.add(HTTP.sendAsync(request("GET", "/echo/slow", null, token).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<Integer> containers = new HashSet<>();
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            assertEquals(200, response.join().statusCode());
+            containers.add(JSON.readTree(response.join().body()).get("container").asInt());
+        }
+
+        assertTrue(containers.size() > 1, "one container served every request: " + containers);
+        assertTrue(runner.functions().function("EchoFunction").containers() >= containers.size());
     }
 
     @Test

@@ -1,10 +1,11 @@
 package anguan.aws.dynamo;
 
+import anguan.domain.common.Versioned;
 import anguan.domain.enterprise.Enterprise;
 import anguan.domain.enterprise.EnterpriseRepository;
 import java.util.Optional;
 
-/** Enterprise registry entries. */
+/** Enterprise registry entries, versioned. */
 public final class DynamoEnterpriseRepository implements EnterpriseRepository {
     private final Table table;
 
@@ -13,12 +14,17 @@ public final class DynamoEnterpriseRepository implements EnterpriseRepository {
     }
 
     @Override
-    public Optional<Enterprise> find(String uscc) {
-        return table.get(Keys.enterprise(uscc), "PROFILE").map(i -> Table.read(i, Enterprise.class));
+    public Optional<Versioned<Enterprise>> findVersioned(String uscc) {
+        return table.getVersioned(Keys.enterprise(uscc), "PROFILE", Enterprise.class);
     }
 
     @Override
-    public void save(Enterprise enterprise) {
-        table.put(Table.item(Keys.enterprise(enterprise.uscc()), "PROFILE", enterprise));
+    public boolean insert(Enterprise enterprise) {
+        return table.insert(Table.item(Keys.enterprise(enterprise.uscc()), "PROFILE", enterprise));
+    }
+
+    @Override
+    public boolean update(Enterprise enterprise, long expectedVersion) {
+        return table.update(Table.item(Keys.enterprise(enterprise.uscc()), "PROFILE", enterprise), expectedVersion);
     }
 }

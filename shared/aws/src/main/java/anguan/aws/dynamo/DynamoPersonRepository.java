@@ -1,13 +1,16 @@
 package anguan.aws.dynamo;
 
+import anguan.domain.common.Versioned;
 import anguan.domain.person.Employment;
 import anguan.domain.person.ExamResult;
 import anguan.domain.person.Person;
 import anguan.domain.person.PersonRepository;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Worker registry, employments and exams under the person's partition. */
+/** Worker registry, employments and exams under the person's partition; entries and employments are versioned. */
 public final class DynamoPersonRepository implements PersonRepository {
     private final Table table;
 
@@ -16,13 +19,18 @@ public final class DynamoPersonRepository implements PersonRepository {
     }
 
     @Override
-    public Optional<Person> find(String idNo) {
-        return table.get(Keys.person(idNo), "PROFILE").map(i -> Table.read(i, Person.class));
+    public Optional<Versioned<Person>> findVersioned(String idNo) {
+        return table.getVersioned(Keys.person(idNo), "PROFILE", Person.class);
     }
 
     @Override
-    public void save(Person person) {
-        table.put(Table.item(Keys.person(person.idNo()), "PROFILE", person));
+    public boolean insert(Person person) {
+        return table.insert(item(person));
+    }
+
+    @Override
+    public boolean update(Person person, long expectedVersion) {
+        return table.update(item(person), expectedVersion);
     }
 
     @Override
@@ -32,16 +40,23 @@ public final class DynamoPersonRepository implements PersonRepository {
     }
 
     @Override
-    public void saveEmployment(Employment e) {
-        var item = Table.item(Keys.person(e.idNo()), "EMPLOYMENT#" + e.uscc(), e);
-        item.put(Keys.GSI1_PK, Table.s("EMPLOYER#" + e.uscc()));
-        item.put(Keys.GSI1_SK, Table.s("EMPLOYEE#" + e.idNo()));
-        table.put(item);
+    public Optional<Versioned<Employment>> findEmployment(String idNo, String uscc) {
+        return table.getVersioned(Keys.person(idNo), employmentSk(uscc), Employment.class);
+    }
+
+    @Override
+    public boolean insertEmployment(Employment employment) {
+        return table.insert(item(employment));
+    }
+
+    @Override
+    public boolean updateEmployment(Employment employment, long expectedVersion) {
+        return table.update(item(employment), expectedVersion);
     }
 
     @Override
     public boolean deleteEmployment(String idNo, String uscc) {
-        return table.delete(Keys.person(idNo), "EMPLOYMENT#" + uscc);
+        return table.delete(Keys.person(idNo), employmentSk(uscc));
     }
 
     @Override
@@ -53,5 +68,20 @@ public final class DynamoPersonRepository implements PersonRepository {
     @Override
     public void saveExam(ExamResult e) {
         table.put(Table.item(Keys.person(e.idNo()), "EXAM#" + e.examType() + "#" + e.category() + "#" + e.examDate(), e));
+    }
+
+    private static Map<String, AttributeValue> item(Person person) {
+        return Table.item(Keys.person(person.idNo()), "PROFILE", person);
+    }
+
+    private static Map<String, AttributeValue> item(Employment e) {
+        var item = Table.item(Keys.person(e.idNo()), employmentSk(e.uscc()), e);
+        item.put(Keys.GSI1_PK, Table.s("EMPLOYER#" + e.uscc()));
+        item.put(Keys.GSI1_SK, Table.s("EMPLOYEE#" + e.idNo()));
+        return item;
+    }
+
+    private static String employmentSk(String uscc) {
+        return "EMPLOYMENT#" + uscc;
     }
 }

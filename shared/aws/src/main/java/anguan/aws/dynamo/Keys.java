@@ -20,6 +20,10 @@ package anguan.aws.dynamo;
  * certificates = gsi1 HOLDER#; an enterprise's employees = gsi1 EMPLOYER#; an enterprise's
  * certificates and applications = gsi2 ENTERPRISE# by sk prefix; the reviewer's queue = gsi3
  * STATUS#; an application and its trail = one Query on APP#number.
+ *
+ * <p>Items that are read, merged and written again (person, employment, enterprise, certificate,
+ * external cert, application) carry a numeric {@code version}; every such write is conditional on
+ * it, or on {@code attribute_not_exists(pk)} for a new item.
  */
 final class Keys {
     static final String PK = "pk";

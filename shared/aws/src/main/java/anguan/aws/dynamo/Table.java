@@ -1,20 +1,25 @@
 package anguan.aws.dynamo;
 
 import anguan.aws.json.Json;
+import anguan.domain.common.Versioned;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The table as the repositories use it: items are the entity as a JSON document ({@code doc}) plus
- * the key and index attributes that the access patterns need.
+ * the key and index attributes that the access patterns need, and for records that are merged
+ * the {@code version} that makes each write conditional on what was read (no transactions).
  */
 public final class Table {
     private final DynamoDbClient db;
@@ -38,8 +43,58 @@ public final class Table {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
+    /** The item's document with the version it is at (0 for an item written before items carried one). */
+    <T> Optional<Versioned<T>> getVersioned(String pk, String sk, Class<T> type) {
+        return get(pk, sk).map(item -> new Versioned<>(read(item, type), version(item)));
+    }
+
+    /** An unconditional write, for items that are never merged (written whole, the same each time). */
     void put(Map<String, AttributeValue> item) {
         db.putItem(r -> r.tableName(name).item(item));
+    }
+
+    /**
+     * Writes a new item at version 1, only where none has these keys.
+     *
+     * @return false, writing nothing, when the item exists
+     */
+    boolean insert(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> versioned = new HashMap<>(item);
+        versioned.put(Keys.VERSION, n(1));
+        return conditionally(r -> r.item(versioned).conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK)));
+    }
+
+    /**
+     * Replaces the item only while it is at {@code expectedVersion}, raising the version by one. An
+     * item written before items carried versions is read at 0 and matched by having none.
+     *
+     * @return false, writing nothing, when the item is at another version or gone
+     */
+    boolean update(Map<String, AttributeValue> item, long expectedVersion) {
+        Map<String, AttributeValue> versioned = new HashMap<>(item);
+        versioned.put(Keys.VERSION, n(expectedVersion + 1));
+        if (expectedVersion == 0) {
+            return conditionally(r -> r.item(versioned).conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#v)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#v", Keys.VERSION)));
+        }
+        return conditionally(r -> r.item(versioned).conditionExpression("#v = :expected")
+                .expressionAttributeNames(Map.of("#v", Keys.VERSION))
+                .expressionAttributeValues(Map.of(":expected", n(expectedVersion))));
+    }
+
+    private boolean conditionally(Consumer<PutItemRequest.Builder> request) {
+        try {
+            db.putItem(r -> request.accept(r.tableName(name)));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static long version(Map<String, AttributeValue> item) {
+        AttributeValue version = item.get(Keys.VERSION);
+        return version == null || version.n() == null ? 0 : Long.parseLong(version.n());
     }
 
     boolean delete(String pk, String sk) {

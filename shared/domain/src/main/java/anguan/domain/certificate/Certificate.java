@@ -14,9 +14,13 @@ public record Certificate(String certificateNo, String idNo, String name, Catego
                           LocalDate validTo, CertificateStatus status, String photoKey, int licenceVersion,
                           String licenceId, String ofdFileName) {
 
-    /** A certificate whose end date has passed is EXPIRED wherever it is shown or checked, whatever is stored. */
+    /**
+     * A VALID or SUSPENDED certificate whose end date has passed is EXPIRED wherever it is shown or
+     * checked, whatever is stored; a revoked, cancelled or transferred one keeps what happened to it.
+     */
     public CertificateStatus effectiveStatus(LocalDate today) {
-        if (status == CertificateStatus.VALID && today.isAfter(validTo)) {
+        boolean lapses = status == CertificateStatus.VALID || status == CertificateStatus.SUSPENDED;
+        if (lapses && today.isAfter(validTo)) {
             return CertificateStatus.EXPIRED;
         }
         return status;

@@ -12,6 +12,8 @@ import javax.crypto.spec.PBEKeySpec;
  * ({@code pbkdf2-sha256$iterations$salt$hash}); it is never stored or shown in clear.
  */
 public final class SigningPassword {
+    /** The shortest password the registry accepts. */
+    public static final int MIN_LENGTH = 6;
     private static final int ITERATIONS = 60_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 

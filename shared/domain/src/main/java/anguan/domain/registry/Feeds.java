@@ -13,8 +13,11 @@ public final class Feeds {
                              String photo, String signatureImage) {
     }
 
-    /** 企业信息. {@code signingPassword} (local CA only) guards the enterprise's platform-held key. */
-    public record EnterpriseFeed(String name, String signingPassword) {
+    /**
+     * 企业信息. {@code contactMobile} receives the enterprise's notifications (SMS);
+     * {@code signingPassword} (local CA only) guards the enterprise's platform-held key.
+     */
+    public record EnterpriseFeed(String name, String contactMobile, String signingPassword) {
     }
 
     /** 聘用登记. */

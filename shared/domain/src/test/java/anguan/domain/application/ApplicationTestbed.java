@@ -85,7 +85,7 @@ final class ApplicationTestbed {
     }
 
     void enterprise(String uscc, String name) {
-        registry.save(new Enterprise(uscc, name, null, NOW));
+        registry.save(new Enterprise(uscc, name, null, null, NOW));
     }
 
     void employ(String idNo, String uscc, LocalDate since, LocalDate until) {

@@ -87,13 +87,66 @@ class CertificateMigrationTest {
     }
 
     @Test
-    void aMigrationRunAgainCopiesTheNamesOfThatMoment() {
+    void aReFedStatusKeepsTheNamesAsPrintedWhateverTheRegistriesSayNow() {
+        bed.service.migrateCertificate(NO, c3("VALID"));
+        bed.registerEnterprise(USCC, "上海建工一建（集团）有限公司");
+        bed.service.upsertPerson(ZHANG_ID, new PersonFeed("张三丰", null, null, null, null, null, null));
+
+        Certificate suspended = bed.service.migrateCertificate(NO, only("SUSPENDED"));
+
+        assertEquals(CertificateStatus.SUSPENDED, suspended.status());
+        assertEquals("上海建工一建集团有限公司", suspended.enterpriseName(), "a rename goes through 批量变更, not a re-feed");
+        assertEquals("张三", suspended.name());
+        assertEquals(suspended, stored());
+    }
+
+    @Test
+    void aMigrationRunAgainWithTheSameHolderAndEnterpriseKeepsTheCopiedNames() {
         bed.service.migrateCertificate(NO, c3("VALID"));
         bed.registerEnterprise(USCC, "上海建工一建（集团）有限公司");
 
         Certificate again = bed.service.migrateCertificate(NO, c3("VALID"));
 
-        assertEquals("上海建工一建（集团）有限公司", again.enterpriseName());
+        assertEquals("上海建工一建集团有限公司", again.enterpriseName());
+    }
+
+    @Test
+    void aMigrationThatMovesTheCertificateCopiesTheNewEnterprisesNameOnly() {
+        bed.service.migrateCertificate(NO, c3("VALID"));
+        bed.registerEnterprise(OTHER_USCC, "上海新东家建设有限公司");
+        bed.service.upsertPerson(ZHANG_ID, new PersonFeed("张三丰", null, null, null, null, null, null));
+
+        Certificate moved = bed.service.migrateCertificate(NO, new CertificateFeed(null, null, null, OTHER_USCC,
+                null, null, null, null, null));
+
+        assertEquals(OTHER_USCC, moved.uscc());
+        assertEquals("上海新东家建设有限公司", moved.enterpriseName());
+        assertEquals("张三", moved.name(), "the holder did not change, nor does the printed name");
+    }
+
+    @Test
+    void aMigrationThatChangesTheHolderCopiesTheNewHoldersNameOnly() {
+        bed.service.migrateCertificate(NO, c3("VALID"));
+        bed.service.upsertPerson(LI_ID, new PersonFeed("李四", null, null, null, "13912345678", null, null));
+        bed.registerEnterprise(USCC, "上海建工一建（集团）有限公司");
+
+        Certificate corrected = bed.service.migrateCertificate(NO, new CertificateFeed(LI_ID, null, null, null,
+                null, null, null, null, null));
+
+        assertEquals(LI_ID, corrected.idNo());
+        assertEquals("李四", corrected.name());
+        assertEquals("上海建工一建集团有限公司", corrected.enterpriseName());
+    }
+
+    @Test
+    void aMigrationToAnUnregisteredEnterpriseIsRefusedAndTheCertificateKept() {
+        bed.service.migrateCertificate(NO, c3("VALID"));
+
+        DomainProblem problem = refused(() -> bed.service.migrateCertificate(NO, new CertificateFeed(null, null, null,
+                OTHER_USCC, null, null, null, null, null)));
+
+        assertEquals(List.of("ENTERPRISE_NOT_REGISTERED"), codes(problem));
+        assertEquals(USCC, stored().uscc());
     }
 
     @Test

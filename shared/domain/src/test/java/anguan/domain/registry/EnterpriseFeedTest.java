@@ -29,7 +29,7 @@ class EnterpriseFeedTest {
 
     @Test
     void anEnterpriseIsStoredWithItsName() {
-        Enterprise enterprise = bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", null));
+        Enterprise enterprise = bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", null, null));
 
         assertEquals(USCC, enterprise.uscc());
         assertEquals("上海建工一建集团有限公司", enterprise.name());
@@ -40,7 +40,7 @@ class EnterpriseFeedTest {
 
     @Test
     void aLowercaseUsccIsStoredUppercase() {
-        bed.service.upsertEnterprise(" " + USCC.toLowerCase() + " ", new EnterpriseFeed("上海建工一建集团有限公司", null));
+        bed.service.upsertEnterprise(" " + USCC.toLowerCase() + " ", new EnterpriseFeed("上海建工一建集团有限公司", null, null));
 
         assertEquals("上海建工一建集团有限公司", stored().name());
     }
@@ -48,7 +48,7 @@ class EnterpriseFeedTest {
     @ParameterizedTest
     @ValueSource(strings = {"91350100M000100Y44", "91350100M000100Y4", "91350100I000100Y43", ""})
     void anInvalidUsccIsRefusedAndNothingIsStored(String uscc) {
-        DomainProblem problem = refused(() -> bed.service.upsertEnterprise(uscc, new EnterpriseFeed("某公司", null)));
+        DomainProblem problem = refused(() -> bed.service.upsertEnterprise(uscc, new EnterpriseFeed("某公司", null, null)));
 
         assertEquals(DomainProblem.Kind.VALIDATION_FAILED, problem.kind());
         assertEquals(List.of("INVALID_USCC"), codes(problem));
@@ -58,7 +58,7 @@ class EnterpriseFeedTest {
 
     @Test
     void aNewEnterpriseNeedsAName() {
-        DomainProblem problem = refused(() -> bed.service.upsertEnterprise(USCC, new EnterpriseFeed(" ", null)));
+        DomainProblem problem = refused(() -> bed.service.upsertEnterprise(USCC, new EnterpriseFeed(" ", null, null)));
 
         assertEquals("REQUIRED", codeOf(problem, "name"));
         assertTrue(bed.registry.findEnterprise(USCC).isEmpty());
@@ -66,10 +66,10 @@ class EnterpriseFeedTest {
 
     @Test
     void aRenameKeepsTheUsccAndTheSigningPassword() {
-        bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", "s3cret-pass"));
+        bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", null, "s3cret-pass"));
         String hash = stored().signingPasswordHash();
 
-        Enterprise renamed = bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建（集团）有限公司", null));
+        Enterprise renamed = bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建（集团）有限公司", null, null));
 
         assertEquals("上海建工一建（集团）有限公司", renamed.name());
         assertEquals(hash, renamed.signingPasswordHash());
@@ -78,9 +78,9 @@ class EnterpriseFeedTest {
 
     @Test
     void aFeedWithoutANameKeepsTheStoredName() {
-        bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", null));
+        bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", null, null));
 
-        Enterprise enterprise = bed.service.upsertEnterprise(USCC, new EnterpriseFeed(null, "s3cret-pass"));
+        Enterprise enterprise = bed.service.upsertEnterprise(USCC, new EnterpriseFeed(null, null, "s3cret-pass"));
 
         assertEquals("上海建工一建集团有限公司", enterprise.name());
         assertTrue(SigningPassword.matches("s3cret-pass", enterprise.signingPasswordHash()));
@@ -88,7 +88,7 @@ class EnterpriseFeedTest {
 
     @Test
     void theSigningPasswordIsStoredOnlyAsAHash() {
-        Enterprise enterprise = bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", "s3cret-pass"));
+        Enterprise enterprise = bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", null, "s3cret-pass"));
 
         String hash = stored().signingPasswordHash();
         assertNotEquals("s3cret-pass", hash);
@@ -100,7 +100,7 @@ class EnterpriseFeedTest {
 
     @Test
     void theHashMatchesTheRightPasswordOnly() {
-        String hash = bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", "s3cret-pass"))
+        String hash = bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", null, "s3cret-pass"))
                 .signingPasswordHash();
 
         assertTrue(SigningPassword.matches("s3cret-pass", hash));
@@ -111,9 +111,9 @@ class EnterpriseFeedTest {
 
     @Test
     void aNewPasswordReplacesTheOldOne() {
-        bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", "old-password"));
+        bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", null, "old-password"));
 
-        bed.service.upsertEnterprise(USCC, new EnterpriseFeed(null, "new-password"));
+        bed.service.upsertEnterprise(USCC, new EnterpriseFeed(null, null, "new-password"));
 
         assertTrue(SigningPassword.matches("new-password", stored().signingPasswordHash()));
         assertFalse(SigningPassword.matches("old-password", stored().signingPasswordHash()));
@@ -121,9 +121,9 @@ class EnterpriseFeedTest {
 
     @Test
     void theSamePasswordTwiceIsSaltedDifferently() {
-        String first = bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", "s3cret-pass"))
+        String first = bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", null, "s3cret-pass"))
                 .signingPasswordHash();
-        String second = bed.service.upsertEnterprise(USCC, new EnterpriseFeed(null, "s3cret-pass"))
+        String second = bed.service.upsertEnterprise(USCC, new EnterpriseFeed(null, null, "s3cret-pass"))
                 .signingPasswordHash();
 
         assertNotEquals(first, second);
@@ -132,9 +132,9 @@ class EnterpriseFeedTest {
 
     @Test
     void aPasswordShorterThanSixCharactersIsRefusedAndTheOldOneKept() {
-        bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", "s3cret-pass"));
+        bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", null, "s3cret-pass"));
 
-        DomainProblem problem = refused(() -> bed.service.upsertEnterprise(USCC, new EnterpriseFeed("新名称", "12345")));
+        DomainProblem problem = refused(() -> bed.service.upsertEnterprise(USCC, new EnterpriseFeed("新名称", null, "12345")));
 
         assertEquals("INVALID_VALUE", codeOf(problem, "signingPassword"));
         assertEquals("上海建工一建集团有限公司", stored().name());
@@ -142,8 +142,47 @@ class EnterpriseFeedTest {
     }
 
     @Test
+    void aContactMobileIsStoredAndKeptWhenLeftOut() {
+        bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", " 13912345678 ", null));
+
+        Enterprise renamed = bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建（集团）有限公司", null, null));
+
+        assertEquals("13912345678", renamed.contactMobile());
+        assertEquals("13912345678", stored().contactMobile());
+    }
+
+    @Test
+    void aNewContactMobileReplacesTheOldOne() {
+        bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", "13912345678", null));
+
+        bed.service.upsertEnterprise(USCC, new EnterpriseFeed(null, "18600001111", null));
+
+        assertEquals("18600001111", stored().contactMobile());
+        assertEquals("上海建工一建集团有限公司", stored().name());
+    }
+
+    @Test
+    void anEnterpriseNeedNotHaveAContactMobile() {
+        assertNull(bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", null, null)).contactMobile());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12912345678", "1391234567", "139123456789", "021-64881234", "", "一三九"})
+    void aContactMobileThatIsNoMobileIsRefusedAndTheOldOneKept(String mobile) {
+        bed.service.upsertEnterprise(USCC, new EnterpriseFeed("上海建工一建集团有限公司", "13912345678", null));
+
+        DomainProblem problem = refused(() -> bed.service.upsertEnterprise(USCC, new EnterpriseFeed("新名称", mobile, null)));
+
+        assertEquals(List.of("INVALID_MOBILE"), codes(problem));
+        assertEquals("contactMobile", problem.violations().getFirst().field());
+        assertEquals("联系人手机号码无效：应为1[3-9]开头的11位数字", problem.violations().getFirst().message());
+        assertEquals("13912345678", stored().contactMobile());
+        assertEquals("上海建工一建集团有限公司", stored().name());
+    }
+
+    @Test
     void anInvalidUsccAndAMissingNameAreReportedTogether() {
-        DomainProblem problem = refused(() -> bed.service.upsertEnterprise("BAD", new EnterpriseFeed(null, "123")));
+        DomainProblem problem = refused(() -> bed.service.upsertEnterprise("BAD", new EnterpriseFeed(null, null, "123")));
 
         assertEquals(List.of("INVALID_USCC", "REQUIRED", "INVALID_VALUE"), codes(problem));
     }

@@ -93,6 +93,14 @@ class ExamFeedTest {
     }
 
     @Test
+    void anExamWithoutAnIdNumberAsksForOne() {
+        DomainProblem problem = refused(() -> bed.service.recordExam(new ExamFeed(null, "INITIAL", "C3", "2026-10-01", true)));
+
+        assertEquals(List.of("REQUIRED"), codes(problem));
+        assertEquals("证件号码不能为空", problem.violations().getFirst().message());
+    }
+
+    @Test
     void everyMissingOrWrongFieldIsReportedTogether() {
         DomainProblem problem = refused(() -> bed.service.recordExam(new ExamFeed("bad", "FINAL", null, "2026-13-01", null)));
 

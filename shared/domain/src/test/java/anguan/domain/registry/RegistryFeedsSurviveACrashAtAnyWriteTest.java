@@ -41,7 +41,7 @@ class RegistryFeedsSurviveACrashAtAnyWriteTest {
             // Without a signing password: the same single write, but its PBKDF2 hash (fresh salt on
             // each delivery, so only comparable by deriving it again) would make this row take seconds.
             feed("register an enterprise", bed -> { },
-                    service -> () -> service.upsertEnterprise(USCC, new EnterpriseFeed(NAME, null))),
+                    service -> () -> service.upsertEnterprise(USCC, new EnterpriseFeed(NAME, null, null))),
             feed("register an employment", RegistryFeedsSurviveACrashAtAnyWriteTest::zhangAndHerEnterprise,
                     service -> () -> service.upsertEmployment(ZHANG_ID, USCC, new EmploymentFeed("2020-01-01", null))),
             feed("end an employment", bed -> {

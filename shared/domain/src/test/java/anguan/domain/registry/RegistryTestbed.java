@@ -2,8 +2,11 @@ package anguan.domain.registry;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import anguan.domain.certificate.CertificateRepository;
 import anguan.domain.common.DomainProblem;
 import anguan.domain.common.Violation;
+import anguan.domain.enterprise.EnterpriseRepository;
+import anguan.domain.person.PersonRepository;
 import anguan.domain.registry.Feeds.EnterpriseFeed;
 import anguan.domain.registry.Feeds.PersonFeed;
 import anguan.domain.testing.InMemoryRegistry;
@@ -49,6 +52,13 @@ final class RegistryTestbed {
                 registry, clock);
     }
 
+    /** The registry service of a feed whose reads {@code overtaking}'s rival overtakes; the rival uses {@link #service}. */
+    RegistryService overtakenBy(Overtaking overtaking) {
+        return new RegistryService(overtaking.port(PersonRepository.class, registry),
+                overtaking.port(EnterpriseRepository.class, registry.enterpriseRepository()),
+                overtaking.port(CertificateRepository.class, registry.certificateRepository()), registry, clock);
+    }
+
     // ---- feeds that succeed, for tests about something else ----
 
     void registerZhang() {
@@ -56,7 +66,7 @@ final class RegistryTestbed {
     }
 
     void registerEnterprise(String uscc, String name) {
-        service.upsertEnterprise(uscc, new EnterpriseFeed(name, null));
+        service.upsertEnterprise(uscc, new EnterpriseFeed(name, null, null));
     }
 
     static PersonFeed mobileOnly(String mobile) {
@@ -126,6 +136,11 @@ final class RegistryTestbed {
 
     static List<String> fields(DomainProblem problem) {
         return problem.violations().stream().map(Violation::field).toList();
+    }
+
+    static String messageOf(DomainProblem problem, String field) {
+        return problem.violations().stream().filter(v -> field.equals(v.field())).map(Violation::message)
+                .findFirst().orElse(null);
     }
 
     static String codeOf(DomainProblem problem, String field) {

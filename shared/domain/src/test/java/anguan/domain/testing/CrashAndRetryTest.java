@@ -53,13 +53,17 @@ class CrashAndRetryTest {
         CrashAndRetry upsert = toy("upsert a person", (rig, store) -> {
             PersonRepository persons = rig.faulty(PersonRepository.class, store);
             return new Trial(store, () -> {
-                persons.save(new Person(ZHANG_ID, "张三", Gender.F, LocalDate.of(1949, 12, 31), IdType.ID_CARD,
-                        "13812345678", null, null, rig.clock().instant()));
+                Person zhang = new Person(ZHANG_ID, "张三", Gender.F, LocalDate.of(1949, 12, 31), IdType.ID_CARD,
+                        "13812345678", null, null, rig.clock().instant());
+                // As the registry does: a feed that says nothing new (but its moment) writes nothing.
+                if (persons.findVersioned(ZHANG_ID).isEmpty()) {
+                    persons.insert(zhang);
+                }
                 return null;
             });
         });
 
-        assertEquals(List.of("PersonRepository.save"), upsert.cleanWrites());
+        assertEquals(List.of("PersonRepository.insert"), upsert.cleanWrites());
         upsert.crashpoints().forEach(p -> p.run().assertSurvived());
     }
 

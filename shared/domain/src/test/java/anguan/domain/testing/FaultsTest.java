@@ -46,21 +46,21 @@ class FaultsTest {
     @Test
     void readsAreNotCountedAndWritesAreNamedInOrder() {
         persons.find(ZHANG_ID);
-        persons.save(zhang("13812345678"));
+        persons.insert(zhang("13812345678"));
         persons.exams(ZHANG_ID);
         sequence.next("application#20261127");
         persons.deleteEmployment(ZHANG_ID, "91350100M000100Y43");
 
         assertEquals(3, faults.writes());
-        assertEquals(List.of("PersonRepository.save", "Sequence.next", "PersonRepository.deleteEmployment"), faults.writeLog());
+        assertEquals(List.of("PersonRepository.insert", "Sequence.next", "PersonRepository.deleteEmployment"), faults.writeLog());
     }
 
     @Test
     void aCrashBeforeTheWriteLeavesTheStoreUntouched() {
-        persons.save(zhang("13812345678"));
+        persons.insert(zhang("13812345678"));
         faults.failAt(1, When.BEFORE);
 
-        assertThrows(Crash.class, () -> persons.save(zhang("13912345678")));
+        assertThrows(Crash.class, () -> persons.update(zhang("13912345678"), 1));
 
         assertEquals("13812345678", store.find(ZHANG_ID).orElseThrow().mobile());
         assertTrue(faults.crashed());

@@ -9,6 +9,7 @@ import anguan.domain.certificate.ExternalCertificate;
 import anguan.domain.common.DocumentStore;
 import anguan.domain.common.DomainProblem;
 import anguan.domain.common.Sequence;
+import anguan.domain.common.Versioned;
 import anguan.domain.enterprise.Enterprise;
 import anguan.domain.enterprise.EnterpriseRepository;
 import anguan.domain.person.Employment;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Every port in memory, with the same contracts as the DynamoDB and S3 adapters (optimistic
@@ -30,12 +32,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryRegistry implements PersonRepository, Sequence, DocumentStore {
 
-    private final Map<String, Person> persons = new ConcurrentHashMap<>();
-    private final Map<String, Employment> employments = new ConcurrentHashMap<>();
+    private final Versions<Person> persons = new Versions<>();
+    private final Versions<Employment> employments = new Versions<>();
     private final Map<String, ExamResult> exams = new ConcurrentHashMap<>();
-    private final Map<String, Enterprise> enterprises = new ConcurrentHashMap<>();
-    private final Map<String, Certificate> certificates = new ConcurrentHashMap<>();
-    private final Map<String, ExternalCertificate> externals = new ConcurrentHashMap<>();
+    private final Versions<Enterprise> enterprises = new Versions<>();
+    private final Versions<Certificate> certificates = new Versions<>();
+    private final Versions<ExternalCertificate> externals = new Versions<>();
     private final Map<String, Application> applications = new ConcurrentHashMap<>();
     private final List<ApplicationEvent> events = new ArrayList<>();
     private final Map<String, Long> counters = new ConcurrentHashMap<>();
@@ -46,16 +48,32 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
         this.clock = clock;
     }
 
-    @Override public Optional<Person> find(String idNo) { return Optional.ofNullable(persons.get(idNo)); }
-    @Override public void save(Person person) { persons.put(person.idNo(), person); }
+    // ---- persons and employments: the conditional writes of the port, and seeding for test set-up ----
+
+    @Override public Optional<Versioned<Person>> findVersioned(String idNo) { return persons.find(idNo); }
+    @Override public boolean insert(Person person) { return persons.insert(person.idNo(), person); }
+    @Override public boolean update(Person person, long expectedVersion) { return persons.update(person.idNo(), person, expectedVersion); }
+
+    /** Seeds an entry as a feed would have stored it, whatever is there (test set-up, not the port). */
+    public void save(Person person) { persons.put(person.idNo(), person); }
 
     @Override
     public List<Employment> employments(String idNo) {
-        return employments.values().stream().filter(e -> e.idNo().equals(idNo)).toList();
+        return employments.values().filter(e -> e.idNo().equals(idNo)).toList();
     }
 
-    @Override public void saveEmployment(Employment e) { employments.put(e.idNo() + "/" + e.uscc(), e); }
-    @Override public boolean deleteEmployment(String idNo, String uscc) { return employments.remove(idNo + "/" + uscc) != null; }
+    @Override public Optional<Versioned<Employment>> findEmployment(String idNo, String uscc) { return employments.find(idNo + "/" + uscc); }
+    @Override public boolean insertEmployment(Employment e) { return employments.insert(e.idNo() + "/" + e.uscc(), e); }
+
+    @Override
+    public boolean updateEmployment(Employment e, long expectedVersion) {
+        return employments.update(e.idNo() + "/" + e.uscc(), e, expectedVersion);
+    }
+
+    /** Seeds an employment (test set-up, not the port). */
+    public void saveEmployment(Employment e) { employments.put(e.idNo() + "/" + e.uscc(), e); }
+
+    @Override public boolean deleteEmployment(String idNo, String uscc) { return employments.remove(idNo + "/" + uscc); }
 
     @Override
     public List<ExamResult> exams(String idNo) {
@@ -67,27 +85,32 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
         exams.put(e.idNo() + "/" + e.examType() + "/" + e.category() + "/" + e.examDate(), e);
     }
 
-    public Optional<Enterprise> findEnterprise(String uscc) { return Optional.ofNullable(enterprises.get(uscc)); }
+    public Optional<Enterprise> findEnterprise(String uscc) { return enterprises.find(uscc).map(Versioned::value); }
+
+    /** Seeds an enterprise (test set-up, not the port). */
     public void save(Enterprise enterprise) { enterprises.put(enterprise.uscc(), enterprise); }
 
     /** EnterpriseRepository.find and PersonRepository.find share a name; this view resolves it. */
     public EnterpriseRepository enterpriseRepository() {
         return new EnterpriseRepository() {
-            @Override public Optional<Enterprise> find(String uscc) { return findEnterprise(uscc); }
-            @Override public void save(Enterprise enterprise) { InMemoryRegistry.this.save(enterprise); }
+            @Override public Optional<Versioned<Enterprise>> findVersioned(String uscc) { return enterprises.find(uscc); }
+            @Override public boolean insert(Enterprise e) { return enterprises.insert(e.uscc(), e); }
+            @Override public boolean update(Enterprise e, long expectedVersion) { return enterprises.update(e.uscc(), e, expectedVersion); }
         };
     }
 
-    public Optional<Certificate> findCertificate(String no) { return Optional.ofNullable(certificates.get(no)); }
+    public Optional<Certificate> findCertificate(String no) { return certificates.find(no).map(Versioned::value); }
 
     public CertificateRepository certificateRepository() {
         return new CertificateRepository() {
-            @Override public Optional<Certificate> find(String no) { return findCertificate(no); }
+            @Override public Optional<Versioned<Certificate>> findVersioned(String no) { return certificates.find(no); }
             @Override public List<Certificate> ofHolder(String idNo) { return InMemoryRegistry.this.ofHolder(idNo); }
             @Override public List<Certificate> atEnterprise(String uscc) { return InMemoryRegistry.this.atEnterprise(uscc); }
-            @Override public void save(Certificate c) { InMemoryRegistry.this.save(c); }
-            @Override public Optional<ExternalCertificate> findExternal(String no) { return InMemoryRegistry.this.findExternal(no); }
-            @Override public void saveExternal(ExternalCertificate c) { InMemoryRegistry.this.saveExternal(c); }
+            @Override public boolean insert(Certificate c) { return certificates.insert(c.certificateNo(), c); }
+            @Override public boolean update(Certificate c, long v) { return certificates.update(c.certificateNo(), c, v); }
+            @Override public Optional<Versioned<ExternalCertificate>> findExternalVersioned(String no) { return externals.find(no); }
+            @Override public boolean insertExternal(ExternalCertificate c) { return externals.insert(c.certificateNo(), c); }
+            @Override public boolean updateExternal(ExternalCertificate c, long v) { return externals.update(c.certificateNo(), c, v); }
         };
     }
 
@@ -103,15 +126,19 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
     }
 
     public List<Certificate> ofHolder(String idNo) {
-        return certificates.values().stream().filter(c -> c.idNo().equals(idNo)).toList();
+        return certificates.values().filter(c -> c.idNo().equals(idNo)).toList();
     }
 
     public List<Certificate> atEnterprise(String uscc) {
-        return certificates.values().stream().filter(c -> c.uscc().equals(uscc)).toList();
+        return certificates.values().filter(c -> c.uscc().equals(uscc)).toList();
     }
 
+    /** Seeds a certificate (test set-up, not the port). */
     public void save(Certificate c) { certificates.put(c.certificateNo(), c); }
-    public Optional<ExternalCertificate> findExternal(String no) { return Optional.ofNullable(externals.get(no)); }
+
+    public Optional<ExternalCertificate> findExternal(String no) { return externals.find(no).map(Versioned::value); }
+
+    /** Seeds a national record (test set-up, not the port). */
     public void saveExternal(ExternalCertificate c) { externals.put(c.certificateNo(), c); }
 
     public List<Application> ofApplicant(String idNo) {
@@ -156,5 +183,44 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
     /** The whole state, every table, for comparing two runs (crash-and-retry suites). */
     public Snapshot snapshot() {
         return Snapshot.of(this);
+    }
+
+    /**
+     * Records by key with the version of each, under the adapters' contract: a new record at 1,
+     * every update one higher, an update only over the version read, an insert only where nothing is.
+     */
+    static final class Versions<T> {
+        private final Map<String, Versioned<T>> items = new ConcurrentHashMap<>();
+
+        /** The rows with their versions, for {@link Snapshot}. */
+        Map<String, Versioned<T>> rows() {
+            return items;
+        }
+
+        Optional<Versioned<T>> find(String key) {
+            return Optional.ofNullable(items.get(key));
+        }
+
+        Stream<T> values() {
+            return items.values().stream().map(Versioned::value);
+        }
+
+        boolean insert(String key, T value) {
+            return items.putIfAbsent(key, new Versioned<>(value, 1)) == null;
+        }
+
+        boolean update(String key, T value, long expectedVersion) {
+            Versioned<T> read = items.get(key);
+            return read != null && read.version() == expectedVersion
+                    && items.replace(key, read, new Versioned<>(value, expectedVersion + 1));
+        }
+
+        void put(String key, T value) {
+            items.merge(key, new Versioned<>(value, 1), (old, fresh) -> new Versioned<>(value, old.version() + 1));
+        }
+
+        boolean remove(String key) {
+            return items.remove(key) != null;
+        }
     }
 }

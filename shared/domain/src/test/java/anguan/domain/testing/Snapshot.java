@@ -36,13 +36,16 @@ public final class Snapshot {
         SortedMap<String, Object> tables = new TreeMap<>();
         synchronized (store) {
             for (Field field : InMemoryRegistry.class.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers())
-                        || !(Map.class.isAssignableFrom(field.getType()) || Collection.class.isAssignableFrom(field.getType()))) {
+                boolean versioned = field.getType() == InMemoryRegistry.Versions.class;
+                if (Modifier.isStatic(field.getModifiers()) || !(versioned
+                        || Map.class.isAssignableFrom(field.getType()) || Collection.class.isAssignableFrom(field.getType()))) {
                     continue;
                 }
                 field.setAccessible(true);
                 try {
-                    tables.put(field.getName(), copy(field.get(store)));
+                    Object table = field.get(store);
+                    // A versioned table is compared with its versions: a retry that writes twice shows as a higher one.
+                    tables.put(field.getName(), copy(versioned ? ((InMemoryRegistry.Versions<?>) table).rows() : table));
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException(e);
                 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import anguan.domain.application.ApplicationEvent;
 import anguan.domain.application.ApplicationEvent.Action;
+import anguan.domain.common.Versioned;
 import anguan.domain.person.Employment;
 import anguan.domain.testing.Snapshot.Difference;
 import java.time.Instant;
@@ -95,7 +96,7 @@ class SnapshotTest {
         Snapshot rewritten = expected.snapshot().rewrite(node -> node.equals(ZHANG_ID) ? "310101199001011234" : node);
 
         assertEquals("310101199001011234", ((ApplicationEvent) rewritten.listed("events").getFirst()).actor());
-        assertEquals("310101199001011234", ((Employment) rewritten.keyed("employments").get(ZHANG_ID + "/" + USCC)).idNo());
+        assertEquals("310101199001011234", ((Employment) ((Versioned<?>) rewritten.keyed("employments").get(ZHANG_ID + "/" + USCC)).value()).idNo());
         assertEquals(ZHANG_ID, ((ApplicationEvent) expected.snapshot().listed("events").getFirst()).actor());
     }
 }

@@ -168,7 +168,7 @@ final class SubmitContextFixture {
     SubmitContext build() {
         Application built = application.build();
         Optional<Enterprise> enterprise = Optional.ofNullable(built.enterprise())
-                .map(e -> new Enterprise(e.uscc(), e.name(), null, null));
+                .map(e -> new Enterprise(e.uscc(), e.name(), null, null, null));
         return new SubmitContext(today, built, Optional.ofNullable(person), List.copyOf(employments), enterprise,
                 List.copyOf(exams), List.copyOf(certificates), Optional.ofNullable(external), List.copyOf(others));
     }
