@@ -41,7 +41,7 @@ public final class SubmitHandler extends HttpFunction {
                     service.delete(me(r), r.path("no"));
                     return ApiResponse.noContent();
                 })
-                .on("POST /applications/{no}/submit", PERSON, r -> ApiResponse.ok(views.submission(service.submit(me(r), r.path("no")))))
+                .on("POST /applications/{no}/submit", PERSON, r -> ApiResponse.ok(views.application(service.submit(me(r), r.path("no")))))
                 .on("GET /applications/{no}/events", PERSON, r -> ApiResponse.ok(Map.of("items",
                         service.events(me(r), r.path("no")).stream().map(EventView::of).toList()))));
     }

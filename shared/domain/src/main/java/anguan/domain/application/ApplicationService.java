@@ -224,7 +224,7 @@ public final class ApplicationService {
      * 签名上报: runs every check and returns all violations together; on success records the
      * submission (status stays DRAFT). Rendering the form is later work.
      */
-    public Submission submit(String idNo, String applicationNo) {
+    public Application submit(String idNo, String applicationNo) {
         Application current = get(idNo, applicationNo);
         if (!current.status().isEditable()) {
             throw DomainProblem.invalidState("申请已进入“" + current.status().displayName() + "”状态，不能再签名上报");
@@ -244,11 +244,7 @@ public final class ApplicationService {
         Application submitted = fresh.toBuilder().submittedAt(now).updatedAt(now).version(current.version() + 1).build();
         applications.update(submitted, current.version());
         record(submitted, now, idNo, Action.SUBMITTED);
-        return new Submission(submitted, SubmitChecks.warnings(context));
-    }
-
-    /** A successful 签名上报 with what the person should still know (checks that warn without blocking). */
-    public record Submission(Application application, List<Violation> warnings) {
+        return submitted;
     }
 
     /**

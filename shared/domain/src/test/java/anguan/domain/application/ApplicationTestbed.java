@@ -145,7 +145,7 @@ final class ApplicationTestbed {
     }
 
     Application submit(Application application) {
-        return service.submit(ZHANG_ID, application.applicationNo()).application();
+        return service.submit(ZHANG_ID, application.applicationNo());
     }
 
     /** Moves an application on as the later steps (signatures, decision) would, straight in the repository. */
