@@ -147,6 +147,49 @@ class AdaptersIT {
     }
 
     @Test
+    void auditEventsComeBackOldestFirstWhateverTheirFractionOfASecond() {
+        var applications = new DynamoApplicationRepository(table);
+        String no = "W2026112799002";
+        List<Instant> chronological = List.of(Instant.parse("2026-11-27T02:00:00Z"),
+                Instant.parse("2026-11-27T02:00:00.123456789Z"), Instant.parse("2026-11-27T02:00:00.5Z"),
+                Instant.parse("2026-11-27T02:00:00.500000001Z"), Instant.parse("2026-11-27T02:00:01Z"));
+        List<Instant> appended = List.of(chronological.get(2), chronological.get(4), chronological.get(0),
+                chronological.get(3), chronological.get(1));
+        appended.forEach(at -> applications.append(
+                new ApplicationEvent(no, at, "person", "11010519491231002X", ApplicationEvent.Action.SAVED)));
+
+        assertEquals(chronological, applications.events(no).stream().map(ApplicationEvent::at).toList());
+    }
+
+    @Test
+    void twoEventsOfTheSameInstantAreBothKeptInTheOrderTheyCame() {
+        var applications = new DynamoApplicationRepository(table);
+        String no = "W2026112799003";
+        Instant at = Instant.parse("2026-11-27T02:00:00Z");
+        applications.append(new ApplicationEvent(no, at, "person", "11010519491231002X", ApplicationEvent.Action.SAVED));
+        applications.append(new ApplicationEvent(no, at, "person", "11010519491231002X", ApplicationEvent.Action.SUBMITTED));
+
+        assertEquals(List.of(ApplicationEvent.Action.SAVED, ApplicationEvent.Action.SUBMITTED),
+                applications.events(no).stream().map(ApplicationEvent::action).toList());
+    }
+
+    @Test
+    void aPersonsApplicationsComeNewestFirstWhateverTheirFractionOfASecond() {
+        var applications = new DynamoApplicationRepository(table);
+        String idNo = "310104198505050014";
+        List<String> created = List.of("2026-11-27T02:00:00.5Z", "2026-11-27T02:00:00Z", "2026-11-27T02:00:00.123Z");
+        for (int i = 0; i < created.size(); i++) {
+            Instant at = Instant.parse(created.get(i));
+            applications.insert(Application.builder().applicationNo("W202611279901" + i).type(ApplicationType.FIRST_ISSUE)
+                    .applicant(new Applicant("陈子莲", Gender.F, LocalDate.of(1985, 5, 5), IdType.ID_CARD, idNo, "13912345678"))
+                    .category(Category.C3).createdAt(at).updatedAt(at).version(1).build());
+        }
+
+        assertEquals(List.of("W2026112799010", "W2026112799012", "W2026112799011"),
+                applications.ofApplicant(idNo).stream().map(Application::applicationNo).toList());
+    }
+
+    @Test
     void concurrentCountersNeverHandOutTheSameNumber() {
         var sequence = new DynamoSequence(table);
         Set<Long> seen = ConcurrentHashMap.newKeySet();

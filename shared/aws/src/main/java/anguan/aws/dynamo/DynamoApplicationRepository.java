@@ -7,6 +7,8 @@ import anguan.domain.common.DomainProblem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -15,6 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * conditional on the version it was read at (optimistic locking without transactions).
  */
 public final class DynamoApplicationRepository implements ApplicationRepository {
+    private static final String EVENT = "EVENT#";
+    private static final AtomicLong UNIQUE = new AtomicLong(ThreadLocalRandom.current().nextLong());
+
     private final Table table;
 
     public DynamoApplicationRepository(Table table) {
@@ -28,7 +33,7 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
 
     @Override
     public List<Application> ofApplicant(String idNo) {
-        return table.query("gsi1", Keys.GSI1_PK, "APPLICANT#" + idNo, Keys.GSI1_SK, "", true).stream()
+        return table.query("gsi1", Keys.GSI1_PK, "APPLICANT#" + idNo, Keys.GSI1_SK, "APP#", true).stream()
                 .map(i -> Table.read(i, Application.class)).toList();
     }
 
@@ -56,14 +61,16 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
 
     @Override
     public void append(ApplicationEvent event) {
-        // nanoTime keeps two events of the same millisecond apart and in order.
-        String sk = "EVENT#" + event.at() + "#" + String.format("%020d", System.nanoTime());
-        table.put(Table.item(pk(event.applicationNo()), sk, event));
+        // The counter keeps two events of the same instant apart, in the order this container wrote
+        // them; its random start keeps two containers' events of the same instant apart too.
+        String sk = EVENT + Keys.instant(event.at()) + "#" + String.format("%016x", UNIQUE.getAndIncrement());
+        table.client().putItem(r -> r.tableName(table.name()).item(Table.item(pk(event.applicationNo()), sk, event))
+                .conditionExpression("attribute_not_exists(pk)"));
     }
 
     @Override
     public List<ApplicationEvent> events(String applicationNo) {
-        return table.query(null, Keys.PK, pk(applicationNo), Keys.SK, "EVENT#", false).stream()
+        return table.query(null, Keys.PK, pk(applicationNo), Keys.SK, EVENT, false).stream()
                 .map(i -> Table.read(i, ApplicationEvent.class)).toList();
     }
 
@@ -73,14 +80,14 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
 
     private static Map<String, AttributeValue> item(Application a) {
         var item = Table.item(pk(a.applicationNo()), "APP", a);
-        String created = a.createdAt() + "#" + a.applicationNo();
+        String created = "APP#" + Keys.instant(a.createdAt()) + "#" + a.applicationNo();
         item.put(Keys.VERSION, Table.n(a.version()));
         item.put("status", Table.s(a.status().name()));
         item.put(Keys.GSI1_PK, Table.s("APPLICANT#" + a.applicantIdNo()));
         item.put(Keys.GSI1_SK, Table.s(created));
         if (a.enterprise() != null && a.enterprise().uscc() != null) {
             item.put(Keys.GSI2_PK, Table.s(Keys.enterprise(a.enterprise().uscc())));
-            item.put(Keys.GSI2_SK, Table.s("APP#" + created));
+            item.put(Keys.GSI2_SK, Table.s(created));
         }
         if (!a.isDeleted()) {
             item.put(Keys.GSI3_PK, Table.s("STATUS#" + a.status().name()));

@@ -1,5 +1,9 @@
 package anguan.aws.dynamo;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 /**
  * The single table's keys, designed from the access patterns (no Scan on any request path):
  *
@@ -11,8 +15,8 @@ package anguan.aws.dynamo;
  * enterprise        ENTERPRISE#uscc    PROFILE
  * certificate       CERT#number        CERT                        HOLDER#idNo / CERT#number      ENTERPRISE#uscc / CERT#number
  * external cert     EXTCERT#number     EXTCERT
- * application       APP#number         APP                         APPLICANT#idNo / created#no    ENTERPRISE#uscc / APP#created#no    STATUS#status / created#no
- * audit event       APP#number         EVENT#at#nanoTime
+ * application       APP#number         APP                         APPLICANT#idNo / APP#created#no ENTERPRISE#uscc / APP#created#no    STATUS#status / APP#created#no
+ * audit event       APP#number         EVENT#at#unique
  * counter           COUNTER#name       COUNTER
  * </pre>
  *
@@ -20,6 +24,9 @@ package anguan.aws.dynamo;
  * certificates = gsi1 HOLDER#; an enterprise's employees = gsi1 EMPLOYER#; an enterprise's
  * certificates and applications = gsi2 ENTERPRISE# by sk prefix; the reviewer's queue = gsi3
  * STATUS#; an application and its trail = one Query on APP#number.
+ *
+ * <p>Instants in sort keys ({@code created}, {@code at}) are written by {@link #instant}: fixed width,
+ * so that the text order DynamoDB sorts by is the order in time.
  */
 final class Keys {
     static final String PK = "pk";
@@ -32,6 +39,10 @@ final class Keys {
     static final String GSI3_SK = "gsi3sk";
     static final String DOC = "doc";
     static final String VERSION = "version";
+
+    /** UTC with all nine fraction digits: Instant.toString drops trailing zeros, so "…:00Z" would sort after "…:00.5Z". */
+    private static final DateTimeFormatter SORTABLE_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private Keys() {
     }
@@ -46,5 +57,10 @@ final class Keys {
 
     static String certificate(String number) {
         return "CERT#" + number;
+    }
+
+    /** An instant as a sort key: {@code 2026-11-27T02:00:00.500000000Z}. */
+    static String instant(Instant at) {
+        return SORTABLE_INSTANT.format(at);
     }
 }
