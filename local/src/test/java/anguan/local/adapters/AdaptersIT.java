@@ -47,24 +47,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The DynamoDB and S3 adapters against the emulators, on the table and bucket that template.yaml defines. */
 class AdaptersIT {
     private static LocalCloud cloud;
     private static Table table;
+    private static String tableName;
     private static S3DocumentStore documents;
 
     @BeforeAll
     static void emulators() {
         cloud = LocalCloud.startTransient();
         PhysicalNames names = new ResourceCreator(cloud).create(Template.load(ProjectRoot.locate().resolve("template.yaml")));
-        table = new Table(cloud.dynamoDb(), String.valueOf(names.ref("AnguanTable")));
+        tableName = String.valueOf(names.ref("AnguanTable"));
+        table = new Table(cloud.dynamoDb(), tableName);
         documents = new S3DocumentStore(cloud.s3(), cloud.s3Presigner(), String.valueOf(names.ref("DocumentBucket")), Clock.systemUTC());
     }
 
@@ -171,6 +175,68 @@ class AdaptersIT {
 
         assertEquals(List.of(ApplicationEvent.Action.SAVED, ApplicationEvent.Action.SUBMITTED),
                 applications.events(no).stream().map(ApplicationEvent::action).toList());
+    }
+
+    @Test
+    void aChangeWhoseTrailLineWasNeverWrittenStillShowsItsEventAndTheNextChangeWritesItOut() {
+        var applications = new DynamoApplicationRepository(table);
+        Instant created = Instant.parse("2026-11-27T02:00:00Z");
+        Application draft = inserted(applications, "W2026112799004", created);
+        Application saved = draft.toBuilder().consent(true).version(2).build();
+        applications.update(saved, 1, event(saved, created.plusSeconds(1), ApplicationEvent.Action.SAVED));
+        deleteTrailLine(draft.applicationNo(), "SAVED"); // as if the function had died right after the change
+
+        assertEquals(List.of(ApplicationEvent.Action.CREATED, ApplicationEvent.Action.SAVED), actions(applications, draft));
+
+        Application submitted = saved.toBuilder().submittedAt(created.plusSeconds(2)).version(3).build();
+        applications.update(submitted, 2, event(submitted, created.plusSeconds(2), ApplicationEvent.Action.SUBMITTED));
+        assertEquals(3, trailLines(draft.applicationNo()).size(), "the next change wrote the missing line out");
+        assertEquals(List.of(ApplicationEvent.Action.CREATED, ApplicationEvent.Action.SAVED, ApplicationEvent.Action.SUBMITTED),
+                actions(applications, draft));
+    }
+
+    @Test
+    void aChangeRefusedForItsVersionLeavesNoEvent() {
+        var applications = new DynamoApplicationRepository(table);
+        Instant created = Instant.parse("2026-11-27T02:00:00Z");
+        Application draft = inserted(applications, "W2026112799005", created);
+        applications.update(draft.toBuilder().version(2).build(), 1, event(draft, created.plusSeconds(1), ApplicationEvent.Action.SAVED));
+
+        assertThrows(DomainProblem.class, () -> applications.update(draft.toBuilder().version(2).build(), 1,
+                event(draft, created.plusSeconds(2), ApplicationEvent.Action.SUBMITTED)));
+
+        assertEquals(List.of(ApplicationEvent.Action.CREATED, ApplicationEvent.Action.SAVED), actions(applications, draft));
+    }
+
+    /** A draft written with its CREATED event. */
+    private static Application inserted(DynamoApplicationRepository applications, String no, Instant created) {
+        Application draft = Application.builder().applicationNo(no).type(ApplicationType.FIRST_ISSUE).status(ApplicationStatus.DRAFT)
+                .applicant(new Applicant("王晓丽", Gender.F, LocalDate.of(1949, 12, 31), IdType.ID_CARD, "11010519491231002X", "13912345678"))
+                .category(Category.C3).position(Position.P08).createdAt(created).updatedAt(created).version(1).build();
+        applications.insert(draft, event(draft, created, ApplicationEvent.Action.CREATED));
+        return draft;
+    }
+
+    private static ApplicationEvent event(Application a, Instant at, ApplicationEvent.Action action) {
+        return new ApplicationEvent(a.applicationNo(), at, "person", a.applicantIdNo(), action);
+    }
+
+    private static List<ApplicationEvent.Action> actions(DynamoApplicationRepository applications, Application a) {
+        return applications.events(a.applicationNo()).stream().map(ApplicationEvent::action).toList();
+    }
+
+    /** The trail's own items, read straight from the table. */
+    private static List<Map<String, AttributeValue>> trailLines(String applicationNo) {
+        return cloud.dynamoDb().query(r -> r.tableName(tableName).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :e)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("APP#" + applicationNo),
+                        ":e", AttributeValue.fromS("EVENT#")))).items();
+    }
+
+    private static void deleteTrailLine(String applicationNo, String action) {
+        var line = trailLines(applicationNo).stream().filter(i -> i.get("doc").s().contains("\"" + action + "\""))
+                .findFirst().orElseThrow();
+        cloud.dynamoDb().deleteItem(r -> r.tableName(tableName).key(Map.of("pk", line.get("pk"), "sk", line.get("sk"))));
     }
 
     @Test

@@ -116,8 +116,7 @@ public final class ApplicationService {
         Application prefilled = prefill(draft.build(), records, today);
         String number = ApplicationNumber.format(today, sequence.next("application#" + DAY.format(today)));
         Application application = prefilled.toBuilder().applicationNo(number).build();
-        applications.insert(application);
-        record(application, now, idNo, Action.CREATED);
+        applications.insert(application, event(application, now, idNo, Action.CREATED));
         return application;
     }
 
@@ -203,8 +202,7 @@ public final class ApplicationService {
         Instant now = clock.instant();
         Application saved = prefill(next.submittedAt(null).documents(List.of()).updatedAt(now).version(current.version() + 1).build(),
                 new ApplicantRecords(idNo, persons, certificates), today());
-        applications.update(saved, current.version());
-        record(saved, now, idNo, Action.SAVED);
+        applications.update(saved, current.version(), event(saved, now, idNo, Action.SAVED));
         return saved;
     }
 
@@ -216,8 +214,7 @@ public final class ApplicationService {
         }
         Instant now = clock.instant();
         Application deleted = current.toBuilder().deletedAt(now).updatedAt(now).version(current.version() + 1).build();
-        applications.update(deleted, current.version());
-        record(deleted, now, idNo, Action.DELETED);
+        applications.update(deleted, current.version(), event(deleted, now, idNo, Action.DELETED));
     }
 
     /**
@@ -242,8 +239,7 @@ public final class ApplicationService {
         }
         Instant now = clock.instant();
         Application submitted = fresh.toBuilder().submittedAt(now).updatedAt(now).version(current.version() + 1).build();
-        applications.update(submitted, current.version());
-        record(submitted, now, idNo, Action.SUBMITTED);
+        applications.update(submitted, current.version(), event(submitted, now, idNo, Action.SUBMITTED));
         return submitted;
     }
 
@@ -352,8 +348,8 @@ public final class ApplicationService {
         return enterprises.find(uscc).map(Enterprise::name).orElse(null);
     }
 
-    private void record(Application application, Instant at, String idNo, Action action) {
-        applications.append(new ApplicationEvent(application.applicationNo(), at, PERSON, idNo, action));
+    private static ApplicationEvent event(Application application, Instant at, String idNo, Action action) {
+        return new ApplicationEvent(application.applicationNo(), at, PERSON, idNo, action);
     }
 
     private LocalDate today() {

@@ -96,7 +96,9 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
             @Override public Optional<Application> find(String no) { return Optional.ofNullable(applications.get(no)); }
             @Override public List<Application> ofApplicant(String idNo) { return InMemoryRegistry.this.ofApplicant(idNo); }
             @Override public void insert(Application a) { InMemoryRegistry.this.insert(a); }
+            @Override public void insert(Application a, ApplicationEvent e) { InMemoryRegistry.this.insert(a, e); }
             @Override public void update(Application a, long v) { InMemoryRegistry.this.update(a, v); }
+            @Override public void update(Application a, long v, ApplicationEvent e) { InMemoryRegistry.this.update(a, v, e); }
             @Override public void append(ApplicationEvent e) { InMemoryRegistry.this.append(e); }
             @Override public List<ApplicationEvent> events(String no) { return InMemoryRegistry.this.events(no); }
         };
@@ -131,6 +133,17 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
             throw DomainProblem.concurrentUpdate();
         }
         applications.put(a.applicationNo(), a);
+    }
+
+    /** The application and its event under one lock: both or neither. */
+    public synchronized void insert(Application a, ApplicationEvent e) {
+        insert(a);
+        append(e);
+    }
+
+    public synchronized void update(Application a, long expectedVersion, ApplicationEvent e) {
+        update(a, expectedVersion);
+        append(e);
     }
 
     public synchronized void append(ApplicationEvent e) { events.add(e); }
