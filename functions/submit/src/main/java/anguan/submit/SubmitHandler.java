@@ -1,6 +1,7 @@
 package anguan.submit;
 
 import anguan.aws.config.Platform;
+import anguan.aws.dynamo.DynamoClaimRepository;
 import anguan.aws.http.ApiRequest;
 import anguan.aws.http.ApiResponse;
 import anguan.aws.http.HttpFunction;
@@ -23,8 +24,9 @@ public final class SubmitHandler extends HttpFunction {
     }
 
     public SubmitHandler(Platform platform) {
-        this(new ApplicationService(platform.applications(), platform.persons(), platform.enterprises(),
-                platform.certificates(), platform.sequence(), platform.clock()), platform.clock());
+        this(new ApplicationService(platform.applications(), new DynamoClaimRepository(platform.table()),
+                platform.persons(), platform.enterprises(), platform.certificates(), platform.sequence(), platform.clock()),
+                platform.clock());
     }
 
     SubmitHandler(ApplicationService service, Clock clock) {

@@ -29,8 +29,8 @@ class SubmitHandlerTest {
     private static final String USCC = "91310000MA1FL4CT2Q";
 
     private final InMemoryRegistry store = new InMemoryRegistry(CLOCK);
-    private final SubmitHandler handler = new SubmitHandler(new ApplicationService(store.applicationRepository(), store,
-            store.enterpriseRepository(), store.certificateRepository(), store, CLOCK), CLOCK);
+    private final SubmitHandler handler = new SubmitHandler(new ApplicationService(store.applicationRepository(),
+            store.claimRepository(), store, store.enterpriseRepository(), store.certificateRepository(), store, CLOCK), CLOCK);
 
     @BeforeEach
     void registries() {
@@ -99,8 +99,8 @@ class SubmitHandlerTest {
     @ParameterizedTest
     @Event(value = "../../events/submit/list-applications.json", type = APIGatewayV2HTTPEvent.class)
     void theListShowsOnlyMyApplicationsNewestFirst(APIGatewayV2HTTPEvent event) throws Exception {
-        var service = new ApplicationService(store.applicationRepository(), store, store.enterpriseRepository(),
-                store.certificateRepository(), store, CLOCK);
+        var service = new ApplicationService(store.applicationRepository(), store.claimRepository(), store,
+                store.enterpriseRepository(), store.certificateRepository(), store, CLOCK);
         service.create(ID_NO, new anguan.domain.application.NewApplication(
                 anguan.domain.application.ApplicationType.FIRST_ISSUE, anguan.domain.certificate.Category.C3, null, null, null, null));
 

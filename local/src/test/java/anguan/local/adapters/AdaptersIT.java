@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import anguan.aws.dynamo.DynamoApplicationRepository;
+import anguan.aws.dynamo.DynamoClaimRepository;
 import anguan.aws.dynamo.DynamoCertificateRepository;
 import anguan.aws.dynamo.DynamoEnterpriseRepository;
 import anguan.aws.dynamo.DynamoPersonRepository;
@@ -19,6 +20,8 @@ import anguan.domain.application.ApplicationEnterprise;
 import anguan.domain.application.ApplicationEvent;
 import anguan.domain.application.ApplicationStatus;
 import anguan.domain.application.ApplicationType;
+import anguan.domain.application.claim.Claim;
+import anguan.domain.application.claim.ClaimTarget;
 import anguan.domain.certificate.Category;
 import anguan.domain.certificate.Certificate;
 import anguan.domain.certificate.CertificateStatus;
@@ -48,8 +51,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -253,6 +263,73 @@ class AdaptersIT {
 
         assertEquals(List.of("W2026112799010", "W2026112799012", "W2026112799011"),
                 applications.ofApplicant(idNo).stream().map(Application::applicationNo).toList());
+    }
+
+    @Test
+    void aClaimIsWrittenOnlyWhereItsTargetIsFreeOrAlreadyTheSameApplications() {
+        var claims = new DynamoClaimRepository(table);
+        String idNo = "310104197001010016";
+        ClaimTarget c3 = ClaimTarget.category(Category.C3);
+        Claim first = new Claim(idNo, c3, "W2026112799101", 3, "attempt-1");
+        Claim again = new Claim(idNo, c3, "W2026112799101", 5, "attempt-2");
+        Claim other = new Claim(idNo, c3, "W2026112799102", 1, "attempt-3");
+
+        assertEquals(Optional.empty(), claims.take(first));
+        assertEquals(Optional.of(first), claims.take(again), "the same application renews its claim");
+        assertEquals(Optional.of(again), claims.take(other), "another application finds the holder");
+        assertEquals(List.of(again), claims.ofApplicant(idNo));
+
+        assertFalse(claims.takeOver(other, first), "only over the claim that stands there now");
+        assertTrue(claims.takeOver(other, again));
+        assertFalse(claims.release(again), "a claim is released only by the attempt that wrote it");
+        assertEquals(List.of(other), claims.ofApplicant(idNo));
+        assertTrue(claims.release(other));
+        assertEquals(List.of(), claims.ofApplicant(idNo));
+    }
+
+    @Test
+    void ofSixteenApplicationsTakingOneTargetAtOnceExactlyOneGetsIt() {
+        var claims = new DynamoClaimRepository(table);
+        String idNo = "310104197001020012";
+        ClaimTarget target = ClaimTarget.certificate("沪建安C3（2024）0000042");
+
+        List<Optional<Claim>> answers = racing(16, i -> claims.take(new Claim(idNo, target, "W20261127992" + (10 + i), 1, "a" + i)));
+
+        assertEquals(1, answers.stream().filter(Optional::isEmpty).count(), answers.toString());
+        Claim holder = claims.ofApplicant(idNo).getFirst();
+        assertTrue(answers.stream().flatMap(Optional::stream).allMatch(holder::equals), answers.toString());
+    }
+
+    @Test
+    void ofSixteenTakeOversOfOneStaleClaimExactlyOneSucceeds() {
+        var claims = new DynamoClaimRepository(table);
+        String idNo = "310104197001030019";
+        ClaimTarget target = ClaimTarget.original("鲁建安C1（2023）0012345");
+        Claim stale = new Claim(idNo, target, "W2026112799300", 2, "died");
+        claims.take(stale);
+
+        List<Boolean> answers = racing(16, i -> claims.takeOver(new Claim(idNo, target, "W20261127993" + (10 + i), 1, "t" + i), stale));
+
+        assertEquals(1, answers.stream().filter(Boolean::booleanValue).count(), answers.toString());
+    }
+
+    /** Runs {@code n} calls at once (released together) and answers their results in order. */
+    private static <T> List<T> racing(int n, IntFunction<T> call) {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newFixedThreadPool(n)) {
+            List<Future<T>> results = IntStream.range(0, n).mapToObj(i -> threads.submit(() -> {
+                start.await();
+                return call.apply(i);
+            })).toList();
+            start.countDown();
+            return results.stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (InterruptedException | ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        }
     }
 
     @Test

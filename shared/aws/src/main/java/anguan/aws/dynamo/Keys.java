@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
  * person            PERSON#idNo        PROFILE
  * employment        PERSON#idNo        EMPLOYMENT#uscc             EMPLOYER#uscc / EMPLOYEE#idNo
  * exam result       PERSON#idNo        EXAM#type#category#date
+ * claim             PERSON#idNo        CLAIM#KIND#value
  * enterprise        ENTERPRISE#uscc    PROFILE
  * certificate       CERT#number        CERT                        HOLDER#idNo / CERT#number      ENTERPRISE#uscc / CERT#number
  * external cert     EXTCERT#number     EXTCERT
@@ -23,7 +24,15 @@ import java.time.format.DateTimeFormatter;
  * Patterns: a person's profile, employments and exams = one Query on PERSON#idNo; a person's
  * certificates = gsi1 HOLDER#; an enterprise's employees = gsi1 EMPLOYER#; an enterprise's
  * certificates and applications = gsi2 ENTERPRISE# by sk prefix; the reviewer's queue = gsi3
- * STATUS#; an application and its trail = one Query on APP#number.
+ * STATUS#; an application and its trail = one Query on APP#number; a person's claims (the open
+ * application holding each target: CLAIM#CATEGORY#C3, CLAIM#ORIGINAL#number, CLAIM#CERTIFICATE#number)
+ * = GetItem by target or Query on PERSON#idNo by CLAIM#, both strongly consistent.
+ *
+ * <p>Fresh and stale: GetItem and Query on the table are strongly consistent; the indexes (gsi1–3)
+ * are eventually consistent and may miss a write of the last moment. No rule that concurrent
+ * requests could break rests on an index alone: 不得重复申请 is decided by the claims (conditional
+ * writes), and what the checks read from gsi1 (a person's applications and certificates) is
+ * documented in ApplicantRecords and ApplicationClaims.
  *
  * <p>Instants in sort keys ({@code created}, {@code at}) are written by {@link #instant}: fixed width,
  * so that the text order DynamoDB sorts by is the order in time.

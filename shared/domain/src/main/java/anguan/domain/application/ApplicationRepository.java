@@ -15,7 +15,11 @@ import java.util.Optional;
 public interface ApplicationRepository {
     Optional<Application> find(String applicationNo);
 
-    /** The applicant's applications, deleted ones included, newest first. */
+    /**
+     * The applicant's applications, deleted ones included, newest first. Read from an index that
+     * may be a moment behind (DynamoDB): fine for lists and for the 不得重复申请 check, whose races
+     * the claims decide; never the ground for a write (read the application by number for that).
+     */
     List<Application> ofApplicant(String idNo);
 
     /** Writes a new application; fails if the number is taken. */

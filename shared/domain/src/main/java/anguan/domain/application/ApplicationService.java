@@ -1,6 +1,9 @@
 package anguan.domain.application;
 
 import anguan.domain.application.ApplicationEvent.Action;
+import anguan.domain.application.check.NoOtherApplicationInProgress;
+import anguan.domain.application.claim.ApplicationClaims;
+import anguan.domain.application.claim.ClaimRepository;
 import anguan.domain.application.check.SubmitChecks;
 import anguan.domain.application.check.SubmitContext;
 import anguan.domain.application.check.ViolationCode;
@@ -41,16 +44,18 @@ public final class ApplicationService {
     private static final String PERSON = "person";
 
     private final ApplicationRepository applications;
+    private final ApplicationClaims claims;
     private final PersonRepository persons;
     private final EnterpriseRepository enterprises;
     private final CertificateRepository certificates;
     private final Sequence sequence;
     private final Clock clock;
 
-    public ApplicationService(ApplicationRepository applications, PersonRepository persons,
+    public ApplicationService(ApplicationRepository applications, ClaimRepository claims, PersonRepository persons,
                               EnterpriseRepository enterprises, CertificateRepository certificates, Sequence sequence,
                               Clock clock) {
         this.applications = applications;
+        this.claims = new ApplicationClaims(claims, applications);
         this.persons = persons;
         this.enterprises = enterprises;
         this.certificates = certificates;
@@ -215,6 +220,7 @@ public final class ApplicationService {
         Instant now = clock.instant();
         Application deleted = current.toBuilder().deletedAt(now).updatedAt(now).version(current.version() + 1).build();
         applications.update(deleted, current.version(), event(deleted, now, idNo, Action.DELETED));
+        claims.release(deleted);
     }
 
     /**
@@ -236,6 +242,11 @@ public final class ApplicationService {
         List<Violation> violations = SubmitChecks.run(context);
         if (!violations.isEmpty()) {
             throw DomainProblem.validationFailed(violations);
+        }
+        // The check above read the person's applications from an index that may lag; the claims decide races.
+        Optional<Application> holder = claims.take(fresh, current.version());
+        if (holder.isPresent()) {
+            throw DomainProblem.validationFailed(List.of(NoOtherApplicationInProgress.inProgress(fresh.type(), holder.get())));
         }
         Instant now = clock.instant();
         Application submitted = fresh.toBuilder().submittedAt(now).updatedAt(now).version(current.version() + 1).build();

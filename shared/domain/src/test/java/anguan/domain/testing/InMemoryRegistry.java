@@ -3,6 +3,8 @@ package anguan.domain.testing;
 import anguan.domain.application.Application;
 import anguan.domain.application.ApplicationEvent;
 import anguan.domain.application.ApplicationRepository;
+import anguan.domain.application.claim.Claim;
+import anguan.domain.application.claim.ClaimRepository;
 import anguan.domain.certificate.Certificate;
 import anguan.domain.certificate.CertificateRepository;
 import anguan.domain.certificate.ExternalCertificate;
@@ -37,7 +39,10 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
     private final Map<String, Certificate> certificates = new ConcurrentHashMap<>();
     private final Map<String, ExternalCertificate> externals = new ConcurrentHashMap<>();
     private final Map<String, Application> applications = new ConcurrentHashMap<>();
+    /** What the applicant index shows while it lags behind (null: it is up to date). */
+    private volatile Map<String, Application> applicantIndex;
     private final List<ApplicationEvent> events = new ArrayList<>();
+    private final Map<String, Claim> claims = new ConcurrentHashMap<>();
     private final Map<String, Long> counters = new ConcurrentHashMap<>();
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -104,6 +109,50 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
         };
     }
 
+    public ClaimRepository claimRepository() {
+        return new ClaimRepository() {
+            @Override public Optional<Claim> take(Claim c) { return InMemoryRegistry.this.take(c); }
+            @Override public boolean takeOver(Claim c, Claim from) { return InMemoryRegistry.this.takeOver(c, from); }
+            @Override public boolean release(Claim c) { return InMemoryRegistry.this.release(c); }
+            @Override public List<Claim> ofApplicant(String idNo) { return claims(idNo); }
+        };
+    }
+
+    // ---- claims: each operation one conditional write, as on DynamoDB ----
+
+    private static String claimKey(Claim c) {
+        return c.idNo() + "/" + c.target().key();
+    }
+
+    private static boolean sameClaim(Claim stored, Claim expected) {
+        return stored != null && stored.isOf(expected.applicationNo()) && stored.attempt().equals(expected.attempt());
+    }
+
+    public synchronized Optional<Claim> take(Claim c) {
+        Claim before = claims.get(claimKey(c));
+        if (before == null || before.isOf(c.applicationNo())) {
+            claims.put(claimKey(c), c);
+        }
+        return Optional.ofNullable(before);
+    }
+
+    public synchronized boolean takeOver(Claim c, Claim from) {
+        if (!sameClaim(claims.get(claimKey(c)), from)) {
+            return false;
+        }
+        claims.put(claimKey(c), c);
+        return true;
+    }
+
+    public synchronized boolean release(Claim c) {
+        return sameClaim(claims.get(claimKey(c)), c) && claims.remove(claimKey(c)) != null;
+    }
+
+    /** The person's claims, whoever holds them. */
+    public synchronized List<Claim> claims(String idNo) {
+        return claims.values().stream().filter(c -> c.idNo().equals(idNo)).sorted(Comparator.comparing(Claim::target)).toList();
+    }
+
     public List<Certificate> ofHolder(String idNo) {
         return certificates.values().stream().filter(c -> c.idNo().equals(idNo)).toList();
     }
@@ -116,8 +165,22 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
     public Optional<ExternalCertificate> findExternal(String no) { return Optional.ofNullable(externals.get(no)); }
     public void saveExternal(ExternalCertificate c) { externals.put(c.certificateNo(), c); }
 
+    /**
+     * From now on the person's applications are read as they stand now, whatever is written later,
+     * as a DynamoDB index that lags behind its table would show them (reads by number stay exact).
+     */
+    public void freezeApplicantIndex() {
+        applicantIndex = Map.copyOf(applications);
+    }
+
+    /** The index caught up again. */
+    public void thawApplicantIndex() {
+        applicantIndex = null;
+    }
+
     public List<Application> ofApplicant(String idNo) {
-        return applications.values().stream().filter(a -> a.applicantIdNo().equals(idNo))
+        Map<String, Application> index = applicantIndex == null ? applications : applicantIndex;
+        return index.values().stream().filter(a -> a.applicantIdNo().equals(idNo))
                 .sorted(Comparator.comparing(Application::createdAt).reversed()).toList();
     }
 
