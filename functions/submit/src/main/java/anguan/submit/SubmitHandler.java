@@ -43,7 +43,8 @@ public final class SubmitHandler extends HttpFunction {
                     service.delete(me(r), r.path("no"));
                     return ApiResponse.noContent();
                 })
-                .on("POST /applications/{no}/submit", PERSON, r -> ApiResponse.ok(views.application(service.submit(me(r), r.path("no")))))
+                .on("POST /applications/{no}/submit", PERSON, r -> ApiResponse.ok(views.application(service.submit(me(r),
+                        r.path("no"), Requests.submittedVersion(r, MAX_BODY)))))
                 .on("GET /applications/{no}/events", PERSON, r -> ApiResponse.ok(Map.of("items",
                         service.events(me(r), r.path("no")).stream().map(EventView::of).toList()))));
     }

@@ -228,9 +228,21 @@ public final class ApplicationService {
      * submission (status stays DRAFT). Rendering the form is later work.
      */
     public Application submit(String idNo, String applicationNo) {
+        return submit(idNo, applicationNo, null);
+    }
+
+    /**
+     * 签名上报 of the version the person's screen shows: when {@code seenVersion} is given and the
+     * application has changed since (another tab, a second click), CONCURRENT_UPDATE and nothing
+     * is written, as for a save.
+     */
+    public Application submit(String idNo, String applicationNo, Long seenVersion) {
         Application current = get(idNo, applicationNo);
         if (!current.status().isEditable()) {
             throw DomainProblem.invalidState("申请已进入“" + current.status().displayName() + "”状态，不能再签名上报");
+        }
+        if (seenVersion != null && seenVersion != current.version()) {
+            throw DomainProblem.concurrentUpdate();
         }
         LocalDate today = today();
         ApplicantRecords records = new ApplicantRecords(idNo, persons, certificates);

@@ -437,6 +437,31 @@ class SubmittingAnApplicationTest {
     }
 
     @Test
+    void aSubmitOfTheVersionOnScreenIsRecorded() {
+        bed.exam(ZHANG_ID, ExamType.INITIAL, Category.C3, LocalDate.of(2026, 9, 1), true);
+        Application filled = bed.fillIn(bed.firstIssueC3());
+
+        Application submitted = bed.service.submit(ZHANG_ID, filled.applicationNo(), filled.version());
+
+        assertEquals(filled.version() + 1, submitted.version());
+        assertEquals(submitted, bed.stored(filled));
+    }
+
+    @Test
+    void aSubmitOfAVersionNoLongerCurrentIsRefusedAndChangesNothing() {
+        bed.exam(ZHANG_ID, ExamType.INITIAL, Category.C3, LocalDate.of(2026, 9, 1), true);
+        Application filled = bed.fillIn(bed.firstIssueC3());
+        Application submitted = bed.service.submit(ZHANG_ID, filled.applicationNo(), filled.version());
+
+        DomainProblem problem = refused(() -> bed.service.submit(ZHANG_ID, filled.applicationNo(), filled.version()));
+
+        assertEquals("CONCURRENT_UPDATE", problem.code());
+        assertEquals(submitted, bed.stored(filled));
+        assertEquals(List.of(Action.CREATED, Action.SAVED, Action.SUBMITTED),
+                bed.applications.events(filled.applicationNo()).stream().map(ApplicationEvent::action).toList());
+    }
+
+    @Test
     void theAuditTrailReadsCreatedSavedSubmittedDeletedInOrder() {
         bed.exam(ZHANG_ID, ExamType.INITIAL, Category.C3, LocalDate.of(2026, 9, 1), true);
         Application draft = bed.firstIssueC3();
