@@ -19,32 +19,45 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One function, as one warm Lambda container: its own class loader over its deployment package,
- * its own environment, one handler instance built once. Like a container it serves one invocation
- * at a time, so handler code written for Lambda needs no thread-safety it would not need there.
+ * One function, as Lambda runs it warm: its own class loader over its deployment package, its own
+ * environment, and containers (handler instances, each built once) that serve one invocation at a
+ * time each, so handler code written for Lambda needs no thread-safety it would not need there.
+ * When every container is busy another is started, as Lambda scales out (up to
+ * {@link #MAX_CONTAINERS}): requests that arrive together really run at the same time, and races
+ * between them show here as they would in the cloud. The containers share the function's loaded
+ * classes, and so its statics (Lambda's are separate processes): what a handler keeps in a static
+ * must be safe to share between threads.
  */
 public final class LambdaFunction implements AutoCloseable {
     /** The class through which a function reads its environment (shared/aws); optional for a function. */
     static final String ENV_CLASS = "anguan.aws.config.Env";
 
+    /** Enough for requests to race as they would in the cloud; Lambda itself would start many more. */
+    static final int MAX_CONTAINERS = 8;
+
     private final FunctionDefinition definition;
     private final URLClassLoader loader;
-    private final Object handler;
     private final Class<?> inputType;
+    private final boolean stream;
     private final LambdaLogger logger;
     private final Duration initDuration;
-    private final ReentrantLock container = new ReentrantLock(true);
+    /** Warm containers waiting for an invocation, the most recently used first. */
+    private final BlockingDeque<Object> idle = new LinkedBlockingDeque<>();
+    private final AtomicInteger containers = new AtomicInteger(1);
     private final Map<Class<?>, PojoSerializer<Object>> serializers = new ConcurrentHashMap<>();
 
     private LambdaFunction(FunctionDefinition definition, URLClassLoader loader, Object handler, Duration initDuration) {
         this.definition = definition;
         this.loader = loader;
-        this.handler = handler;
+        this.idle.add(handler);
+        this.stream = handler instanceof RequestStreamHandler;
         this.inputType = handler instanceof RequestHandler<?, ?> ? inputType(handler.getClass()) : null;
         this.logger = new LocalContext.StderrLogger(definition.logicalId());
         this.initDuration = initDuration;
@@ -110,21 +123,27 @@ public final class LambdaFunction implements AutoCloseable {
         String requestId = UUID.randomUUID().toString();
         Context context = new LocalContext(requestId, name(), definition.memorySizeMb(),
                 System.nanoTime() + TimeUnit.SECONDS.toNanos(definition.timeoutSeconds()), logger);
-        container.lock();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
+        Object handler = null;
         long start = System.nanoTime();
         try {
-            return handler instanceof RequestStreamHandler stream ? invokeStream(stream, eventJson, context)
-                    : invokeObject(eventJson, context);
+            handler = container();
+            return stream ? invokeStream((RequestStreamHandler) handler, eventJson, context)
+                    : invokeObject(handler, eventJson, context);
         } catch (FunctionError e) {
             throw e;
-        } catch (RuntimeException | Error | IOException e) {
+        } catch (RuntimeException | Error | IOException | ReflectiveOperationException e) {
+            throw new FunctionError(name(), requestId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new FunctionError(name(), requestId, e);
         } finally {
+            if (handler != null) {
+                idle.offerFirst(handler);
+            }
             thread.setContextClassLoader(previous);
-            container.unlock();
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (millis > TimeUnit.SECONDS.toMillis(definition.timeoutSeconds())) {
                 logger.log("request " + requestId + " took " + millis + " ms, past the function's Timeout of "
@@ -133,8 +152,26 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
+    /** An idle container, a new one when all are busy and there may be more, else the first to come free. */
+    private Object container() throws ReflectiveOperationException, InterruptedException {
+        Object warm = idle.pollFirst();
+        if (warm != null) {
+            return warm;
+        }
+        if (containers.incrementAndGet() <= MAX_CONTAINERS) {
+            try {
+                return Class.forName(definition.handlerClass(), true, loader).getConstructor().newInstance();
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                containers.decrementAndGet();
+                throw e;
+            }
+        }
+        containers.decrementAndGet();
+        return idle.takeFirst();
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private String invokeObject(String eventJson, Context context) {
+    private String invokeObject(Object handler, String eventJson, Context context) {
         Object event = serializer(inputType).fromJson(eventJson);
         Object result = ((RequestHandler) handler).handleRequest(event, context);
         if (result == null) {

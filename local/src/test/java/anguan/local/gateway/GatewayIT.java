@@ -184,6 +184,18 @@ class GatewayIT {
     }
 
     @Test
+    void requestsThatArriveTogetherRunTogetherInContainersOfTheirOwn() throws Exception {
+        String token = runner.systemToken();
+        var first = HTTP.sendAsync(request("GET", "/echo/together", null, token).build(), HttpResponse.BodyHandlers.ofString());
+        var second = HTTP.sendAsync(request("GET", "/echo/together", null, token).build(), HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> response : List.of(first.join(), second.join())) {
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("function:EchoFunction", JSON.readTree(response.body()).get("constructedWithContextLoader").asText());
+        }
+    }
+
+    @Test
     void theFunctionGetsItsTemplateEnvironmentResolvedToLocalNames() {
         assertEquals(List.of("GET /echo/{id}", "PUT /echo/{id}", "GET /public/echo", "GET /fail"), runner.routeKeys());
         assertEquals("EchoTable", runner.names().ref("EchoTable"));
