@@ -59,7 +59,8 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
 
     @Override
     public void update(Application application, long expectedVersion) {
-        updateItem(item(application), expectedVersion);
+        // no event of its own, but the item it replaces may carry one whose line is still missing
+        lastEvent(updateItem(item(application), expectedVersion)).ifPresent(table::put);
     }
 
     /**

@@ -17,7 +17,8 @@ import java.time.format.DateTimeFormatter;
  * certificate       CERT#number        CERT                        HOLDER#idNo / CERT#number      ENTERPRISE#uscc / CERT#number
  * external cert     EXTCERT#number     EXTCERT
  * application       APP#number         APP                         APPLICANT#idNo / APP#created#no ENTERPRISE#uscc / APP#created#no    STATUS#status / APP#created#no
- * audit event       APP#number         EVENT#at#unique
+ * audit event       APP#number         EVENT#at#v{version}  (a change: the version it produced; a copy rides in the application item)
+ *                   APP#number         EVENT#at#{counter}   (a line that changes nothing, e.g. an SMS sent)
  * counter           COUNTER#name       COUNTER
  * </pre>
  *
