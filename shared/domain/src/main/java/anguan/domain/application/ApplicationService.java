@@ -2,11 +2,11 @@ package anguan.domain.application;
 
 import anguan.domain.application.ApplicationEvent.Action;
 import anguan.domain.application.check.NoOtherApplicationInProgress;
-import anguan.domain.application.claim.ApplicationClaims;
-import anguan.domain.application.claim.ClaimRepository;
 import anguan.domain.application.check.SubmitChecks;
 import anguan.domain.application.check.SubmitContext;
 import anguan.domain.application.check.ViolationCode;
+import anguan.domain.application.claim.ApplicationClaims;
+import anguan.domain.application.claim.ClaimRepository;
 import anguan.domain.certificate.Category;
 import anguan.domain.certificate.Certificate;
 import anguan.domain.certificate.CertificateNumber;
