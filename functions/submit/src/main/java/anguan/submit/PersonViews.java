@@ -2,10 +2,7 @@ package anguan.submit;
 
 import anguan.aws.view.ApplicationView;
 import anguan.aws.view.CertificateView;
-import anguan.aws.json.Json;
 import anguan.domain.application.Application;
-import anguan.domain.application.ApplicationService;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import anguan.domain.application.Page;
 import anguan.domain.common.BusinessTime;
 import anguan.domain.person.PersonProfile;
@@ -39,15 +36,6 @@ final class PersonViews {
 
     ApplicationView application(Application a) {
         return ApplicationView.of(a, BusinessTime.today(clock));
-    }
-
-    /** The submitted application, with {@code warnings} beside it when a non-blocking check has something to say. */
-    Object submission(ApplicationService.Submission submission) {
-        ObjectNode json = Json.MAPPER.valueToTree(application(submission.application()));
-        if (!submission.warnings().isEmpty()) {
-            json.set("warnings", Json.MAPPER.valueToTree(submission.warnings()));
-        }
-        return json;
     }
 
     ListPage<ApplicationView> page(Page<Application> page) {

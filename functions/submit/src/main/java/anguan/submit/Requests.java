@@ -1,5 +1,6 @@
 package anguan.submit;
 
+import anguan.aws.http.ApiRequest;
 import anguan.domain.application.ApplicationChanges;
 import anguan.domain.application.ApplicationType;
 import anguan.domain.application.CancelReason;
@@ -14,12 +15,22 @@ final class Requests {
     private Requests() {
     }
 
+    /** 签名上报's body is optional; with it, the version the person saw. */
+    record Submit(Long version) {
+    }
+
     record Create(String type, String category, String position, String certificateNo, String originalCertificateNo,
                   String uscc) {
     }
 
     record Save(String enterprisePhone, Boolean consent, String position, String cancelReason, String cancelReasonText,
                 String uscc, Long version) {
+    }
+
+    /** The version named by an optional submit body, null without one. */
+    static Long submittedVersion(ApiRequest r, int maxBytes) {
+        String body = r.rawBody();
+        return body == null || body.isBlank() ? null : r.body(Submit.class, maxBytes).version();
     }
 
     static NewApplication newApplication(Create c) {

@@ -1,6 +1,7 @@
 package anguan.submit;
 
 import anguan.aws.config.Platform;
+import anguan.aws.dynamo.DynamoClaimRepository;
 import anguan.aws.http.ApiRequest;
 import anguan.aws.http.ApiResponse;
 import anguan.aws.http.HttpFunction;
@@ -23,8 +24,9 @@ public final class SubmitHandler extends HttpFunction {
     }
 
     public SubmitHandler(Platform platform) {
-        this(new ApplicationService(platform.applications(), platform.persons(), platform.enterprises(),
-                platform.certificates(), platform.sequence(), platform.clock()), platform.clock());
+        this(new ApplicationService(platform.applications(), new DynamoClaimRepository(platform.table()),
+                platform.persons(), platform.enterprises(), platform.certificates(), platform.sequence(), platform.clock()),
+                platform.clock());
     }
 
     SubmitHandler(ApplicationService service, Clock clock) {
@@ -41,7 +43,8 @@ public final class SubmitHandler extends HttpFunction {
                     service.delete(me(r), r.path("no"));
                     return ApiResponse.noContent();
                 })
-                .on("POST /applications/{no}/submit", PERSON, r -> ApiResponse.ok(views.submission(service.submit(me(r), r.path("no")))))
+                .on("POST /applications/{no}/submit", PERSON, r -> ApiResponse.ok(views.application(service.submit(me(r),
+                        r.path("no"), Requests.submittedVersion(r, MAX_BODY)))))
                 .on("GET /applications/{no}/events", PERSON, r -> ApiResponse.ok(Map.of("items",
                         service.events(me(r), r.path("no")).stream().map(EventView::of).toList()))));
     }

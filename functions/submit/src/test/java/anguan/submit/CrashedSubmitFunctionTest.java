@@ -27,7 +27,7 @@ class CrashedSubmitFunctionTest {
     private final InMemoryRegistry store = new InMemoryRegistry(CLOCK);
     private final Faults faults = new Faults();
     private final SubmitHandler handler = new SubmitHandler(faults.wire(ApplicationService.class, store.applicationRepository(),
-            store, store.enterpriseRepository(), store.certificateRepository(), store, CLOCK), CLOCK);
+            store.claimRepository(), store, store.enterpriseRepository(), store.certificateRepository(), store, CLOCK), CLOCK);
 
     CrashedSubmitFunctionTest() {
         RegistryService registry = new RegistryService(store, store.enterpriseRepository(), store.certificateRepository(), store, CLOCK);
@@ -50,5 +50,10 @@ class CrashedSubmitFunctionTest {
         assertEquals("系统繁忙", problem.get("title").asText());
         assertFalse(response.getBody().contains("crash") || response.getBody().contains("anguan."), response.getBody());
         assertEquals(1, store.ofApplicant(ID_NO).size(), "the draft was stored although the person was told it failed");
+
+        APIGatewayV2HTTPResponse retried = handler.handle(event);
+
+        assertEquals(201, retried.getStatusCode(), retried.getBody());
+        assertEquals(1, store.ofApplicant(ID_NO).size(), "the client's retry finds the draft it stored, no second one");
     }
 }

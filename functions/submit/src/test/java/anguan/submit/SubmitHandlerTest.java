@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import anguan.aws.json.Json;
+import anguan.domain.application.ApplicationChanges;
 import anguan.domain.application.ApplicationService;
+import anguan.domain.application.ApplicationType;
+import anguan.domain.application.NewApplication;
+import anguan.domain.certificate.Category;
+import anguan.domain.certificate.Position;
 import anguan.domain.registry.Feeds;
 import anguan.domain.registry.RegistryService;
 import anguan.domain.testing.InMemoryRegistry;
@@ -27,10 +32,13 @@ class SubmitHandlerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T02:00:00Z"), ZoneOffset.UTC);
     private static final String ID_NO = "11010519491231002X";
     private static final String USCC = "91310000MA1FL4CT2Q";
+    /** A 1×1 PNG. */
+    private static final String PNG =
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
     private final InMemoryRegistry store = new InMemoryRegistry(CLOCK);
-    private final SubmitHandler handler = new SubmitHandler(new ApplicationService(store.applicationRepository(), store,
-            store.enterpriseRepository(), store.certificateRepository(), store, CLOCK), CLOCK);
+    private final SubmitHandler handler = new SubmitHandler(new ApplicationService(store.applicationRepository(),
+            store.claimRepository(), store, store.enterpriseRepository(), store.certificateRepository(), store, CLOCK), CLOCK);
 
     @BeforeEach
     void registries() {
@@ -99,8 +107,8 @@ class SubmitHandlerTest {
     @ParameterizedTest
     @Event(value = "../../events/submit/list-applications.json", type = APIGatewayV2HTTPEvent.class)
     void theListShowsOnlyMyApplicationsNewestFirst(APIGatewayV2HTTPEvent event) throws Exception {
-        var service = new ApplicationService(store.applicationRepository(), store, store.enterpriseRepository(),
-                store.certificateRepository(), store, CLOCK);
+        var service = new ApplicationService(store.applicationRepository(), store.claimRepository(), store,
+                store.enterpriseRepository(), store.certificateRepository(), store, CLOCK);
         service.create(ID_NO, new anguan.domain.application.NewApplication(
                 anguan.domain.application.ApplicationType.FIRST_ISSUE, anguan.domain.certificate.Category.C3, null, null, null, null));
 
@@ -112,5 +120,42 @@ class SubmitHandlerTest {
         assertEquals(1, page.get("page").asInt());
         assertEquals(10, page.get("size").asInt());
         assertEquals("W2026112700001", page.get("items").get(0).get("applicationNo").asText());
+    }
+
+    /** W2026112700001 of a person with a registry photo, phone and consent filled in: at version 2. */
+    private ApplicationService filledDraft() {
+        new RegistryService(store, store.enterpriseRepository(), store.certificateRepository(), store, CLOCK)
+                .upsertPerson(ID_NO, new Feeds.PersonFeed("王晓丽", "F", "1949-12-31", "ID_CARD", "13912345678", PNG, null));
+        var service = new ApplicationService(store.applicationRepository(), store.claimRepository(), store,
+                store.enterpriseRepository(), store.certificateRepository(), store, CLOCK);
+        service.create(ID_NO, new NewApplication(ApplicationType.FIRST_ISSUE, Category.C3, Position.P08, null, null, null));
+        service.save(ID_NO, "W2026112700001", new ApplicationChanges("021-64881234", true, null, null, null, null, 1L));
+        return service;
+    }
+
+    @ParameterizedTest
+    @Event(value = "../../events/submit/submit-seen-version.json", type = APIGatewayV2HTTPEvent.class)
+    void aSubmitOfTheVersionOnScreenIsRecordedAndASecondOfItIsAConflict(APIGatewayV2HTTPEvent event) throws Exception {
+        filledDraft();
+
+        APIGatewayV2HTTPResponse first = handler.handle(event);
+        APIGatewayV2HTTPResponse second = handler.handle(event);
+
+        assertEquals(200, first.getStatusCode(), first.getBody());
+        assertEquals(3, Json.MAPPER.readTree(first.getBody()).get("version").asLong());
+        assertEquals(409, second.getStatusCode(), second.getBody());
+        assertEquals("CONCURRENT_UPDATE", Json.MAPPER.readTree(second.getBody()).get("code").asText());
+    }
+
+    @ParameterizedTest
+    @Event(value = "../../events/submit/submit-seen-version.json", type = APIGatewayV2HTTPEvent.class)
+    void aSubmitWithAVersionThatIsNoNumberIsABadRequest(APIGatewayV2HTTPEvent event) throws Exception {
+        filledDraft();
+        event.setBody("{\"version\": \"zwei\"}");
+
+        APIGatewayV2HTTPResponse response = handler.handle(event);
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals(2, store.applicationRepository().find("W2026112700001").orElseThrow().version());
     }
 }

@@ -111,7 +111,7 @@ public final class DemoData {
 
         // An expired C1 (stored VALID, shown EXPIRED) and an exam, but no registry photo.
         Person liuYang = person("31011019900520017", "刘洋", "M", "13900000004", null,
-                "expired C1 (RENEWAL refused: CERTIFICATE_NOT_VALID); FIRST_ISSUE C2 submits with a PHOTO_MISSING warning");
+                "expired C1 (RENEWAL refused: CERTIFICATE_NOT_VALID); FIRST_ISSUE C2 refused: PHOTO_MISSING");
         employ(liuYang, donghai, today.minusYears(5));
         LocalDate liuYangValidTo = today.minusDays(60);
         LocalDate liuYangValidFrom = liuYangValidTo.minusYears(3).plusDays(1);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import anguan.aws.dynamo.DynamoApplicationRepository;
+import anguan.aws.dynamo.DynamoClaimRepository;
 import anguan.aws.dynamo.DynamoCertificateRepository;
 import anguan.aws.dynamo.DynamoEnterpriseRepository;
 import anguan.aws.dynamo.DynamoPersonRepository;
@@ -20,6 +21,8 @@ import anguan.domain.application.ApplicationEnterprise;
 import anguan.domain.application.ApplicationEvent;
 import anguan.domain.application.ApplicationStatus;
 import anguan.domain.application.ApplicationType;
+import anguan.domain.application.claim.Claim;
+import anguan.domain.application.claim.ClaimTarget;
 import anguan.domain.certificate.Category;
 import anguan.domain.certificate.Certificate;
 import anguan.domain.certificate.CertificateStatus;
@@ -49,8 +52,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -255,6 +265,178 @@ abstract class AdaptersIT {
         applications.append(new ApplicationEvent(draft.applicationNo(), created.plusSeconds(1), "person", "11010519491231002X", ApplicationEvent.Action.SUBMITTED));
         assertEquals(List.of(ApplicationEvent.Action.CREATED, ApplicationEvent.Action.SAVED, ApplicationEvent.Action.SUBMITTED),
                 applications.events(draft.applicationNo()).stream().map(ApplicationEvent::action).toList());
+    }
+
+    @Test
+    void auditEventsComeBackOldestFirstWhateverTheirFractionOfASecond() {
+        var applications = new DynamoApplicationRepository(table);
+        String no = "W2026112799002";
+        List<Instant> chronological = List.of(Instant.parse("2026-11-27T02:00:00Z"),
+                Instant.parse("2026-11-27T02:00:00.123456789Z"), Instant.parse("2026-11-27T02:00:00.5Z"),
+                Instant.parse("2026-11-27T02:00:00.500000001Z"), Instant.parse("2026-11-27T02:00:01Z"));
+        List<Instant> appended = List.of(chronological.get(2), chronological.get(4), chronological.get(0),
+                chronological.get(3), chronological.get(1));
+        appended.forEach(at -> applications.append(
+                new ApplicationEvent(no, at, "person", "11010519491231002X", ApplicationEvent.Action.SAVED)));
+
+        assertEquals(chronological, applications.events(no).stream().map(ApplicationEvent::at).toList());
+    }
+
+    @Test
+    void twoEventsOfTheSameInstantAreBothKeptInTheOrderTheyCame() {
+        var applications = new DynamoApplicationRepository(table);
+        String no = "W2026112799003";
+        Instant at = Instant.parse("2026-11-27T02:00:00Z");
+        applications.append(new ApplicationEvent(no, at, "person", "11010519491231002X", ApplicationEvent.Action.SAVED));
+        applications.append(new ApplicationEvent(no, at, "person", "11010519491231002X", ApplicationEvent.Action.SUBMITTED));
+
+        assertEquals(List.of(ApplicationEvent.Action.SAVED, ApplicationEvent.Action.SUBMITTED),
+                applications.events(no).stream().map(ApplicationEvent::action).toList());
+    }
+
+    @Test
+    void aChangeWhoseTrailLineWasNeverWrittenStillShowsItsEventAndTheNextChangeWritesItOut() {
+        var applications = new DynamoApplicationRepository(table);
+        Instant created = Instant.parse("2026-11-27T02:00:00Z");
+        Application draft = inserted(applications, "W2026112799004", created);
+        Application saved = draft.toBuilder().consent(true).version(2).build();
+        applications.update(saved, 1, event(saved, created.plusSeconds(1), ApplicationEvent.Action.SAVED));
+        deleteTrailLine(draft.applicationNo(), "SAVED"); // as if the function had died right after the change
+
+        assertEquals(List.of(ApplicationEvent.Action.CREATED, ApplicationEvent.Action.SAVED), actions(applications, draft));
+
+        Application submitted = saved.toBuilder().submittedAt(created.plusSeconds(2)).version(3).build();
+        applications.update(submitted, 2, event(submitted, created.plusSeconds(2), ApplicationEvent.Action.SUBMITTED));
+        assertEquals(3, trailLines(draft.applicationNo()).size(), "the next change wrote the missing line out");
+        assertEquals(List.of(ApplicationEvent.Action.CREATED, ApplicationEvent.Action.SAVED, ApplicationEvent.Action.SUBMITTED),
+                actions(applications, draft));
+    }
+
+    @Test
+    void aChangeRefusedForItsVersionLeavesNoEvent() {
+        var applications = new DynamoApplicationRepository(table);
+        Instant created = Instant.parse("2026-11-27T02:00:00Z");
+        Application draft = inserted(applications, "W2026112799005", created);
+        applications.update(draft.toBuilder().version(2).build(), 1, event(draft, created.plusSeconds(1), ApplicationEvent.Action.SAVED));
+
+        assertThrows(DomainProblem.class, () -> applications.update(draft.toBuilder().version(2).build(), 1,
+                event(draft, created.plusSeconds(2), ApplicationEvent.Action.SUBMITTED)));
+
+        assertEquals(List.of(ApplicationEvent.Action.CREATED, ApplicationEvent.Action.SAVED), actions(applications, draft));
+    }
+
+    /** A draft written with its CREATED event. */
+    private static Application inserted(DynamoApplicationRepository applications, String no, Instant created) {
+        Application draft = Application.builder().applicationNo(no).type(ApplicationType.FIRST_ISSUE).status(ApplicationStatus.DRAFT)
+                .applicant(new Applicant("王晓丽", Gender.F, LocalDate.of(1949, 12, 31), IdType.ID_CARD, "11010519491231002X", "13912345678"))
+                .category(Category.C3).position(Position.P08).createdAt(created).updatedAt(created).version(1).build();
+        applications.insert(draft, event(draft, created, ApplicationEvent.Action.CREATED));
+        return draft;
+    }
+
+    private static ApplicationEvent event(Application a, Instant at, ApplicationEvent.Action action) {
+        return new ApplicationEvent(a.applicationNo(), at, "person", a.applicantIdNo(), action);
+    }
+
+    private static List<ApplicationEvent.Action> actions(DynamoApplicationRepository applications, Application a) {
+        return applications.events(a.applicationNo()).stream().map(ApplicationEvent::action).toList();
+    }
+
+    /** The trail's own items, read straight from the table. */
+    private List<Map<String, AttributeValue>> trailLines(String applicationNo) {
+        return dynamoDb.query(r -> r.tableName(tableName).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :e)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("APP#" + applicationNo),
+                        ":e", AttributeValue.fromS("EVENT#")))).items();
+    }
+
+    private void deleteTrailLine(String applicationNo, String action) {
+        var line = trailLines(applicationNo).stream().filter(i -> i.get("doc").s().contains("\"" + action + "\""))
+                .findFirst().orElseThrow();
+        dynamoDb.deleteItem(r -> r.tableName(tableName).key(Map.of("pk", line.get("pk"), "sk", line.get("sk"))));
+    }
+
+    @Test
+    void aPersonsApplicationsComeNewestFirstWhateverTheirFractionOfASecond() {
+        var applications = new DynamoApplicationRepository(table);
+        String idNo = "310104198505050014";
+        List<String> created = List.of("2026-11-27T02:00:00.5Z", "2026-11-27T02:00:00Z", "2026-11-27T02:00:00.123Z");
+        for (int i = 0; i < created.size(); i++) {
+            Instant at = Instant.parse(created.get(i));
+            applications.insert(Application.builder().applicationNo("W202611279901" + i).type(ApplicationType.FIRST_ISSUE)
+                    .applicant(new Applicant("陈子莲", Gender.F, LocalDate.of(1985, 5, 5), IdType.ID_CARD, idNo, "13912345678"))
+                    .category(Category.C3).createdAt(at).updatedAt(at).version(1).build());
+        }
+
+        assertEquals(List.of("W2026112799010", "W2026112799012", "W2026112799011"),
+                applications.ofApplicant(idNo).stream().map(Application::applicationNo).toList());
+    }
+
+    @Test
+    void aClaimIsWrittenOnlyWhereItsTargetIsFreeOrAlreadyTheSameApplications() {
+        var claims = new DynamoClaimRepository(table);
+        String idNo = "310104197001010016";
+        ClaimTarget c3 = ClaimTarget.category(Category.C3);
+        Claim first = new Claim(idNo, c3, "W2026112799101", 3, "attempt-1");
+        Claim again = new Claim(idNo, c3, "W2026112799101", 5, "attempt-2");
+        Claim other = new Claim(idNo, c3, "W2026112799102", 1, "attempt-3");
+
+        assertEquals(Optional.empty(), claims.take(first));
+        assertEquals(Optional.of(first), claims.take(again), "the same application renews its claim");
+        assertEquals(Optional.of(again), claims.take(other), "another application finds the holder");
+        assertEquals(List.of(again), claims.ofApplicant(idNo));
+
+        assertFalse(claims.takeOver(other, first), "only over the claim that stands there now");
+        assertTrue(claims.takeOver(other, again));
+        assertFalse(claims.release(again), "a claim is released only by the attempt that wrote it");
+        assertEquals(List.of(other), claims.ofApplicant(idNo));
+        assertTrue(claims.release(other));
+        assertEquals(List.of(), claims.ofApplicant(idNo));
+    }
+
+    @Test
+    void ofSixteenApplicationsTakingOneTargetAtOnceExactlyOneGetsIt() {
+        var claims = new DynamoClaimRepository(table);
+        String idNo = "310104197001020012";
+        ClaimTarget target = ClaimTarget.certificate("沪建安C3（2024）0000042");
+
+        List<Optional<Claim>> answers = racing(16, i -> claims.take(new Claim(idNo, target, "W20261127992" + (10 + i), 1, "a" + i)));
+
+        assertEquals(1, answers.stream().filter(Optional::isEmpty).count(), answers.toString());
+        Claim holder = claims.ofApplicant(idNo).getFirst();
+        assertTrue(answers.stream().flatMap(Optional::stream).allMatch(holder::equals), answers.toString());
+    }
+
+    @Test
+    void ofSixteenTakeOversOfOneStaleClaimExactlyOneSucceeds() {
+        var claims = new DynamoClaimRepository(table);
+        String idNo = "310104197001030019";
+        ClaimTarget target = ClaimTarget.original("鲁建安C1（2023）0012345");
+        Claim stale = new Claim(idNo, target, "W2026112799300", 2, "died");
+        claims.take(stale);
+
+        List<Boolean> answers = racing(16, i -> claims.takeOver(new Claim(idNo, target, "W20261127993" + (10 + i), 1, "t" + i), stale));
+
+        assertEquals(1, answers.stream().filter(Boolean::booleanValue).count(), answers.toString());
+    }
+
+    /** Runs {@code n} calls at once (released together) and answers their results in order. */
+    private static <T> List<T> racing(int n, IntFunction<T> call) {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newFixedThreadPool(n)) {
+            List<Future<T>> results = IntStream.range(0, n).mapToObj(i -> threads.submit(() -> {
+                start.await();
+                return call.apply(i);
+            })).toList();
+            start.countDown();
+            return results.stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (InterruptedException | ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        }
     }
 
     @Test

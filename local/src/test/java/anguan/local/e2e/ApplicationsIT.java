@@ -217,20 +217,22 @@ class ApplicationsIT {
         Api.Reply r = submit(a, draft);
 
         assertEquals(422, r.status(), r.toString());
-        assertEquals(Set.of("ENTERPRISE_PHONE_INVALID", "CONSENT_REQUIRED", "POSITION_NOT_ALLOWED", "EXAM_NOT_PASSED"),
-                r.violationCodes());
+        assertEquals(Set.of("ENTERPRISE_PHONE_INVALID", "CONSENT_REQUIRED", "POSITION_NOT_ALLOWED", "EXAM_NOT_PASSED",
+                "PHOTO_MISSING"), r.violationCodes());
     }
 
     @Test
-    void aMissingRegistryPhotoIsAWarningBesideTheSubmission() {
+    void aMissingRegistryPhotoRefusesTheSubmission() {
         Applicant a = employedApplicant(false);
         world.exam(a.idNo(), "INITIAL", "C3", TODAY.minusDays(20), true);
         JsonNode draft = complete(a, create(a, Map.of("type", "FIRST_ISSUE", "category", "C3", "position", "08")), Map.of());
 
         Api.Reply r = submit(a, draft);
 
-        assertSubmitted(r);
-        assertEquals("PHOTO_MISSING", r.body().get("warnings").get(0).get("code").asText(), r.toString());
+        assertEquals(422, r.status(), r.toString());
+        assertEquals(Set.of("PHOTO_MISSING"), r.violationCodes());
+        JsonNode stored = api.get("/applications/" + draft.get("applicationNo").asText(), a.token()).body();
+        assertTrue(stored.get("submittedAt") == null || stored.get("submittedAt").isNull(), stored.toString());
     }
 
     @Test

@@ -4,17 +4,30 @@ import anguan.domain.application.Application;
 import anguan.domain.application.ApplicationEvent;
 import anguan.domain.application.ApplicationRepository;
 import anguan.domain.common.DomainProblem;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Applications with their audit trail in one partition. Every write of an existing application is
- * conditional on the version it was read at (optimistic locking without transactions).
+ * conditional on the version it was read at (optimistic locking without transactions), and a
+ * person's change carries its audit event inside the same item write (see {@link #update(Application, long, ApplicationEvent)}).
  */
 public final class DynamoApplicationRepository implements ApplicationRepository {
+    private static final String APP = "APP";
+    private static final String EVENT = "EVENT#";
+    private static final String LAST_EVENT = "lastEvent";
+    private static final String LAST_EVENT_SK = "lastEventSk";
+    private static final AtomicLong UNIQUE = new AtomicLong(ThreadLocalRandom.current().nextLong());
+
     private final Table table;
 
     public DynamoApplicationRepository(Table table) {
@@ -23,48 +36,107 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
 
     @Override
     public Optional<Application> find(String applicationNo) {
-        return table.get(pk(applicationNo), "APP").map(i -> Table.read(i, Application.class));
+        return table.get(pk(applicationNo), APP).map(i -> Table.read(i, Application.class));
     }
 
     @Override
     public List<Application> ofApplicant(String idNo) {
-        return table.query("gsi1", Keys.GSI1_PK, "APPLICANT#" + idNo, Keys.GSI1_SK, "", true).stream()
+        return table.query("gsi1", Keys.GSI1_PK, "APPLICANT#" + idNo, Keys.GSI1_SK, "APP#", true).stream()
                 .map(i -> Table.read(i, Application.class)).toList();
     }
 
     @Override
     public void insert(Application application) {
+        insertItem(application, item(application));
+    }
+
+    @Override
+    public void insert(Application application, ApplicationEvent event) {
+        Map<String, AttributeValue> line = stateEvent(event, application.version());
+        insertItem(application, withLastEvent(item(application), line));
+        table.put(line);
+    }
+
+    @Override
+    public void update(Application application, long expectedVersion) {
+        // no event of its own, but the item it replaces may carry one whose line is still missing
+        lastEvent(updateItem(item(application), expectedVersion)).ifPresent(table::put);
+    }
+
+    /**
+     * The change carries its event inside the application item (one conditional write, so the
+     * two stand or fall together); the trail's own line is written right after. A function that
+     * dies in between leaves the line only in the item: {@link #events} shows it from there, and
+     * the next change writes it out before it replaces the item's copy. Writing a line twice is
+     * harmless: its key is made from the event and the version it produced.
+     */
+    @Override
+    public void update(Application application, long expectedVersion, ApplicationEvent event) {
+        Map<String, AttributeValue> line = stateEvent(event, application.version());
+        Map<String, AttributeValue> before = updateItem(withLastEvent(item(application), line), expectedVersion);
+        lastEvent(before).ifPresent(table::put);
+        table.put(line);
+    }
+
+    @Override
+    public void append(ApplicationEvent event) {
+        // The counter keeps two events of the same instant apart, in the order this container wrote
+        // them; its random start keeps two containers' events of the same instant apart too.
+        String sk = EVENT + Keys.instant(event.at()) + "#" + String.format("%016x", UNIQUE.getAndIncrement());
+        table.client().putItem(r -> r.tableName(table.name()).item(Table.item(pk(event.applicationNo()), sk, event))
+                .conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    @Override
+    public List<ApplicationEvent> events(String applicationNo) {
+        SortedMap<String, Map<String, AttributeValue>> lines = new TreeMap<>();
+        table.query(null, Keys.PK, pk(applicationNo), Keys.SK, EVENT, false).forEach(i -> lines.put(i.get(Keys.SK).s(), i));
+        table.get(pk(applicationNo), APP).flatMap(DynamoApplicationRepository::lastEvent)
+                .ifPresent(i -> lines.putIfAbsent(i.get(Keys.SK).s(), i));
+        return lines.values().stream().map(i -> Table.read(i, ApplicationEvent.class)).toList();
+    }
+
+    private void insertItem(Application application, Map<String, AttributeValue> item) {
         try {
-            table.client().putItem(r -> r.tableName(table.name()).item(item(application))
-                    .conditionExpression("attribute_not_exists(pk)"));
+            table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException e) {
             throw new IllegalStateException("application number already taken: " + application.applicationNo(), e);
         }
     }
 
-    @Override
-    public void update(Application application, long expectedVersion) {
+    /** Writes over {@code expectedVersion} only; answers the item it replaced. */
+    private Map<String, AttributeValue> updateItem(Map<String, AttributeValue> item, long expectedVersion) {
         try {
-            table.client().putItem(r -> r.tableName(table.name()).item(item(application))
+            return table.client().putItem(r -> r.tableName(table.name()).item(item)
                     .conditionExpression("#v = :expected")
                     .expressionAttributeNames(Map.of("#v", Keys.VERSION))
-                    .expressionAttributeValues(Map.of(":expected", Table.n(expectedVersion))));
+                    .expressionAttributeValues(Map.of(":expected", Table.n(expectedVersion)))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
         } catch (ConditionalCheckFailedException e) {
             throw DomainProblem.concurrentUpdate();
         }
     }
 
-    @Override
-    public void append(ApplicationEvent event) {
-        // nanoTime keeps two events of the same millisecond apart and in order.
-        String sk = "EVENT#" + event.at() + "#" + String.format("%020d", System.nanoTime());
-        table.put(Table.item(pk(event.applicationNo()), sk, event));
+    /** The trail's line of the change that produced {@code version}: one key per version, so rewriting it is harmless. */
+    private static Map<String, AttributeValue> stateEvent(ApplicationEvent event, long version) {
+        String sk = EVENT + Keys.instant(event.at()) + "#v" + String.format("%019d", version);
+        return Table.item(pk(event.applicationNo()), sk, event);
     }
 
-    @Override
-    public List<ApplicationEvent> events(String applicationNo) {
-        return table.query(null, Keys.PK, pk(applicationNo), Keys.SK, "EVENT#", false).stream()
-                .map(i -> Table.read(i, ApplicationEvent.class)).toList();
+    private static Map<String, AttributeValue> withLastEvent(Map<String, AttributeValue> item, Map<String, AttributeValue> line) {
+        item.put(LAST_EVENT_SK, line.get(Keys.SK));
+        item.put(LAST_EVENT, line.get(Keys.DOC));
+        return item;
+    }
+
+    /** The line an application item carries for its last change, if it carries one. */
+    private static Optional<Map<String, AttributeValue>> lastEvent(Map<String, AttributeValue> application) {
+        if (application == null || !application.containsKey(LAST_EVENT_SK)) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> line = new HashMap<>(Table.key(application.get(Keys.PK).s(), application.get(LAST_EVENT_SK).s()));
+        line.put(Keys.DOC, application.get(LAST_EVENT));
+        return Optional.of(line);
     }
 
     private static String pk(String applicationNo) {
@@ -72,15 +144,15 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
     }
 
     private static Map<String, AttributeValue> item(Application a) {
-        var item = Table.item(pk(a.applicationNo()), "APP", a);
-        String created = a.createdAt() + "#" + a.applicationNo();
+        var item = Table.item(pk(a.applicationNo()), APP, a);
+        String created = "APP#" + Keys.instant(a.createdAt()) + "#" + a.applicationNo();
         item.put(Keys.VERSION, Table.n(a.version()));
         item.put("status", Table.s(a.status().name()));
         item.put(Keys.GSI1_PK, Table.s("APPLICANT#" + a.applicantIdNo()));
         item.put(Keys.GSI1_SK, Table.s(created));
         if (a.enterprise() != null && a.enterprise().uscc() != null) {
             item.put(Keys.GSI2_PK, Table.s(Keys.enterprise(a.enterprise().uscc())));
-            item.put(Keys.GSI2_SK, Table.s("APP#" + created));
+            item.put(Keys.GSI2_SK, Table.s(created));
         }
         if (!a.isDeleted()) {
             item.put(Keys.GSI3_PK, Table.s("STATUS#" + a.status().name()));

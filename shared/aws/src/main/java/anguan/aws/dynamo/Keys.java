@@ -1,5 +1,9 @@
 package anguan.aws.dynamo;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 /**
  * The single table's keys, designed from the access patterns (no Scan on any request path):
  *
@@ -8,18 +12,31 @@ package anguan.aws.dynamo;
  * person            PERSON#idNo        PROFILE
  * employment        PERSON#idNo        EMPLOYMENT#uscc             EMPLOYER#uscc / EMPLOYEE#idNo
  * exam result       PERSON#idNo        EXAM#type#category#date
+ * claim             PERSON#idNo        CLAIM#KIND#value
  * enterprise        ENTERPRISE#uscc    PROFILE
  * certificate       CERT#number        CERT                        HOLDER#idNo / CERT#number      ENTERPRISE#uscc / CERT#number
  * external cert     EXTCERT#number     EXTCERT
- * application       APP#number         APP                         APPLICANT#idNo / created#no    ENTERPRISE#uscc / APP#created#no    STATUS#status / created#no
- * audit event       APP#number         EVENT#at#nanoTime
+ * application       APP#number         APP                         APPLICANT#idNo / APP#created#no ENTERPRISE#uscc / APP#created#no    STATUS#status / APP#created#no
+ * audit event       APP#number         EVENT#at#v{version}  (a change: the version it produced; a copy rides in the application item)
+ *                   APP#number         EVENT#at#{counter}   (a line that changes nothing, e.g. an SMS sent)
  * counter           COUNTER#name       COUNTER
  * </pre>
  *
  * Patterns: a person's profile, employments and exams = one Query on PERSON#idNo; a person's
  * certificates = gsi1 HOLDER#; an enterprise's employees = gsi1 EMPLOYER#; an enterprise's
  * certificates and applications = gsi2 ENTERPRISE# by sk prefix; the reviewer's queue = gsi3
- * STATUS#; an application and its trail = one Query on APP#number.
+ * STATUS#; an application and its trail = one Query on APP#number; a person's claims (the open
+ * application holding each target: CLAIM#CATEGORY#C3, CLAIM#ORIGINAL#number, CLAIM#CERTIFICATE#number)
+ * = GetItem by target or Query on PERSON#idNo by CLAIM#, both strongly consistent.
+ *
+ * <p>Fresh and stale: GetItem and Query on the table are strongly consistent; the indexes (gsi1–3)
+ * are eventually consistent and may miss a write of the last moment. No rule that concurrent
+ * requests could break rests on an index alone: 不得重复申请 is decided by the claims (conditional
+ * writes), and what the checks read from gsi1 (a person's applications and certificates) is
+ * documented in ApplicantRecords and ApplicationClaims.
+ *
+ * <p>Instants in sort keys ({@code created}, {@code at}) are written by {@link #instant}: fixed width,
+ * so that the text order DynamoDB sorts by is the order in time.
  *
  * <p>Items that are read, merged and written again (person, employment, enterprise, certificate,
  * external cert, application) carry a numeric {@code version}; every such write is conditional on
@@ -37,6 +54,10 @@ final class Keys {
     static final String DOC = "doc";
     static final String VERSION = "version";
 
+    /** UTC with all nine fraction digits: Instant.toString drops trailing zeros, so "…:00Z" would sort after "…:00.5Z". */
+    private static final DateTimeFormatter SORTABLE_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     private Keys() {
     }
 
@@ -50,5 +71,10 @@ final class Keys {
 
     static String certificate(String number) {
         return "CERT#" + number;
+    }
+
+    /** An instant as a sort key: {@code 2026-11-27T02:00:00.500000000Z}. */
+    static String instant(Instant at) {
+        return SORTABLE_INSTANT.format(at);
     }
 }

@@ -14,6 +14,20 @@ import java.util.function.Supplier;
 /**
  * What the registries hold about one applicant, read once per request and only when asked for:
  * prefill and the checks of 签名上报 look at the same records, so they share one read of each.
+ *
+ * <p>How fresh each read is (DynamoDB): the person, the employments, the exams and a national
+ * record are read by key or from the person's partition, strongly consistent. The person's
+ * certificates ({@link #certificates}) come from an index (holder → certificates), which may be a
+ * moment behind the last write; the checks that read them (CategoryNotAlreadyHeld,
+ * NoValidCertificateAtOtherEnterprise, CertificateHeldAndValid, RenewalWindowOpen,
+ * ContinuingEducationWithinValidity, SomethingToMove) may so judge a certificate as it stood a
+ * moment ago. That is safe: certificates change only through the migration feed, which is no
+ * person's concurrent action (a read a moment late is the submit arriving a moment earlier), and
+ * through the effect of an approved application, which held the claim on that certificate or
+ * category while it was open (ApplicationClaims) and whose effect follows its decision
+ * asynchronously in any case. 签名上报 is the first gate, not the last: the review and the
+ * issuing of the effect (later work) must judge the certificate again, read by its number, and
+ * write conditionally.
  */
 final class ApplicantRecords {
     private final Supplier<Optional<Person>> person;

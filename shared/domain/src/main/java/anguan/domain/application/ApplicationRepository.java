@@ -6,15 +6,27 @@ import java.util.Optional;
 /**
  * Port: applications and their audit trail. Writes are optimistic: {@link #update} succeeds only
  * over the version it was read at, so two saves never silently overwrite each other.
+ *
+ * <p>A person's action changes the application and adds a line to its trail in one call
+ * ({@link #insert(Application, ApplicationEvent)}, {@link #update(Application, long, ApplicationEvent)}):
+ * there are no transactions, so the adapter must make sure that a function dying between the two
+ * writes loses neither, and that an event is never recorded for a change that did not happen.
  */
 public interface ApplicationRepository {
     Optional<Application> find(String applicationNo);
 
-    /** The applicant's applications, deleted ones included, newest first. */
+    /**
+     * The applicant's applications, deleted ones included, newest first. Read from an index that
+     * may be a moment behind (DynamoDB): fine for lists and for the 不得重复申请 check, whose races
+     * the claims decide; never the ground for a write (read the application by number for that).
+     */
     List<Application> ofApplicant(String idNo);
 
     /** Writes a new application; fails if the number is taken. */
     void insert(Application application);
+
+    /** Writes a new application with the event that created it; fails if the number is taken. */
+    void insert(Application application, ApplicationEvent event);
 
     /**
      * Replaces the stored application if its version is still {@code expectedVersion}.
@@ -23,6 +35,13 @@ public interface ApplicationRepository {
      */
     void update(Application application, long expectedVersion);
 
+    /**
+     * As {@link #update(Application, long)}, with the event that says what the change was: the
+     * event is in the trail if and only if the change was written.
+     */
+    void update(Application application, long expectedVersion, ApplicationEvent event);
+
+    /** A line of the trail that goes with no change of the application (e.g. an SMS sent). */
     void append(ApplicationEvent event);
 
     /** Oldest first. */

@@ -1,9 +1,12 @@
 package anguan.domain.application;
 
 import anguan.domain.application.ApplicationEvent.Action;
+import anguan.domain.application.check.NoOtherApplicationInProgress;
 import anguan.domain.application.check.SubmitChecks;
 import anguan.domain.application.check.SubmitContext;
 import anguan.domain.application.check.ViolationCode;
+import anguan.domain.application.claim.ApplicationClaims;
+import anguan.domain.application.claim.ClaimRepository;
 import anguan.domain.certificate.Category;
 import anguan.domain.certificate.Certificate;
 import anguan.domain.certificate.CertificateNumber;
@@ -23,6 +26,7 @@ import anguan.domain.person.Person;
 import anguan.domain.person.PersonProfile;
 import anguan.domain.person.PersonRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -39,18 +43,22 @@ import java.util.Optional;
 public final class ApplicationService {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String PERSON = "person";
+    /** How long after a create its retry (or a second click) still means the same draft. */
+    private static final Duration RETRY_WINDOW = Duration.ofMinutes(10);
 
     private final ApplicationRepository applications;
+    private final ApplicationClaims claims;
     private final PersonRepository persons;
     private final EnterpriseRepository enterprises;
     private final CertificateRepository certificates;
     private final Sequence sequence;
     private final Clock clock;
 
-    public ApplicationService(ApplicationRepository applications, PersonRepository persons,
+    public ApplicationService(ApplicationRepository applications, ClaimRepository claims, PersonRepository persons,
                               EnterpriseRepository enterprises, CertificateRepository certificates, Sequence sequence,
                               Clock clock) {
         this.applications = applications;
+        this.claims = new ApplicationClaims(claims, applications);
         this.persons = persons;
         this.enterprises = enterprises;
         this.certificates = certificates;
@@ -114,10 +122,19 @@ public final class ApplicationService {
             }
         }
         Application prefilled = prefill(draft.build(), records, today);
+        // A retried POST (its answer lost to a crash or a timeout) or a second click finds the draft
+        // it stored: an untouched draft for the same thing, made minutes ago, is that draft, not a second one that would block the
+        // first at 签名上报. The index may lag a retry of the same instant; then the person sees two
+        // drafts and deletes one, nothing is lost.
+        Optional<Application> twin = applications.ofApplicant(idNo).stream()
+                .filter(existing -> !existing.createdAt().isBefore(now.minus(RETRY_WINDOW)))
+                .filter(existing -> isUntouchedTwin(existing, prefilled)).findFirst();
+        if (twin.isPresent()) {
+            return twin.get();
+        }
         String number = ApplicationNumber.format(today, sequence.next("application#" + DAY.format(today)));
         Application application = prefilled.toBuilder().applicationNo(number).build();
-        applications.insert(application);
-        record(application, now, idNo, Action.CREATED);
+        applications.insert(application, event(application, now, idNo, Action.CREATED));
         return application;
     }
 
@@ -203,8 +220,7 @@ public final class ApplicationService {
         Instant now = clock.instant();
         Application saved = prefill(next.submittedAt(null).documents(List.of()).updatedAt(now).version(current.version() + 1).build(),
                 new ApplicantRecords(idNo, persons, certificates), today());
-        applications.update(saved, current.version());
-        record(saved, now, idNo, Action.SAVED);
+        applications.update(saved, current.version(), event(saved, now, idNo, Action.SAVED));
         return saved;
     }
 
@@ -216,18 +232,35 @@ public final class ApplicationService {
         }
         Instant now = clock.instant();
         Application deleted = current.toBuilder().deletedAt(now).updatedAt(now).version(current.version() + 1).build();
-        applications.update(deleted, current.version());
-        record(deleted, now, idNo, Action.DELETED);
+        applications.update(deleted, current.version(), event(deleted, now, idNo, Action.DELETED));
+        claims.release(deleted);
     }
 
     /**
      * 签名上报: runs every check and returns all violations together; on success records the
      * submission (status stays DRAFT). Rendering the form is later work.
      */
-    public Submission submit(String idNo, String applicationNo) {
+    public Application submit(String idNo, String applicationNo) {
+        return submit(idNo, applicationNo, null);
+    }
+
+    /**
+     * 签名上报 of the version the person's screen shows: when {@code seenVersion} is given and the
+     * application has changed since (another tab, a second click), CONCURRENT_UPDATE and nothing
+     * is written, as for a save.
+     */
+    public Application submit(String idNo, String applicationNo, Long seenVersion) {
         Application current = get(idNo, applicationNo);
         if (!current.status().isEditable()) {
             throw DomainProblem.invalidState("申请已进入“" + current.status().displayName() + "”状态，不能再签名上报");
+        }
+        if (seenVersion != null && seenVersion != current.version()) {
+            throw DomainProblem.concurrentUpdate();
+        }
+        if (current.isSubmitted()) {
+            // Submitted and unchanged since (a save clears the submission): a retried 签名上报 whose
+            // answer was lost. It stands as it was recorded; doing it again would only record it twice.
+            return current;
         }
         LocalDate today = today();
         ApplicantRecords records = new ApplicantRecords(idNo, persons, certificates);
@@ -240,15 +273,30 @@ public final class ApplicationService {
         if (!violations.isEmpty()) {
             throw DomainProblem.validationFailed(violations);
         }
+        // The check above read the person's applications from an index that may lag; the claims decide races.
+        Optional<Application> holder = claims.take(fresh, current.version());
+        if (holder.isPresent()) {
+            throw DomainProblem.validationFailed(List.of(NoOtherApplicationInProgress.inProgress(fresh.type(), holder.get())));
+        }
         Instant now = clock.instant();
         Application submitted = fresh.toBuilder().submittedAt(now).updatedAt(now).version(current.version() + 1).build();
-        applications.update(submitted, current.version());
-        record(submitted, now, idNo, Action.SUBMITTED);
-        return new Submission(submitted, SubmitChecks.warnings(context));
+        applications.update(submitted, current.version(), event(submitted, now, idNo, Action.SUBMITTED));
+        return submitted;
     }
 
-    /** A successful 签名上报 with what the person should still know (checks that warn without blocking). */
-    public record Submission(Application application, List<Violation> warnings) {
+    /** A draft as {@link #create} left it, for the same application as {@code fresh} would be. */
+    private static boolean isUntouchedTwin(Application existing, Application fresh) {
+        return !existing.isDeleted() && existing.status() == ApplicationStatus.DRAFT && existing.version() == 1
+                && !existing.isSubmitted() && existing.type() == fresh.type()
+                && existing.category() == fresh.category() && existing.position() == fresh.position()
+                && Objects.equals(existing.originalCertificateNo(), fresh.originalCertificateNo())
+                && Objects.equals(uscc(existing), uscc(fresh))
+                && existing.certificates().stream().map(Certificate::certificateNo).toList()
+                        .equals(fresh.certificates().stream().map(Certificate::certificateNo).toList());
+    }
+
+    private static String uscc(Application a) {
+        return a.enterprise() == null ? null : a.enterprise().uscc();
     }
 
     /**
@@ -356,8 +404,8 @@ public final class ApplicationService {
         return enterprises.find(uscc).map(Enterprise::name).orElse(null);
     }
 
-    private void record(Application application, Instant at, String idNo, Action action) {
-        applications.append(new ApplicationEvent(application.applicationNo(), at, PERSON, idNo, action));
+    private static ApplicationEvent event(Application application, Instant at, String idNo, Action action) {
+        return new ApplicationEvent(application.applicationNo(), at, PERSON, idNo, action);
     }
 
     private LocalDate today() {

@@ -60,8 +60,8 @@ final class ApplicationTestbed {
     final MovableClock clock = new MovableClock(NOW);
     final InMemoryRegistry registry = new InMemoryRegistry(clock);
     final ApplicationRepository applications = registry.applicationRepository();
-    final ApplicationService service = new ApplicationService(applications, registry, registry.enterpriseRepository(),
-            registry.certificateRepository(), registry, clock);
+    final ApplicationService service = new ApplicationService(applications, registry.claimRepository(), registry,
+            registry.enterpriseRepository(), registry.certificateRepository(), registry, clock);
 
     // ---- registries ----
 
@@ -145,7 +145,7 @@ final class ApplicationTestbed {
     }
 
     Application submit(Application application) {
-        return service.submit(ZHANG_ID, application.applicationNo()).application();
+        return service.submit(ZHANG_ID, application.applicationNo());
     }
 
     /** Moves an application on as the later steps (signatures, decision) would, straight in the repository. */

@@ -97,6 +97,28 @@ class CreatingAnApplicationTest {
     }
 
     @Test
+    void aCreateRetriedWithinMinutesFindsTheDraftItStoredInsteadOfASecondOne() {
+        Application first = bed.firstIssueC3();
+        bed.clock.advance(Duration.ofMinutes(2));
+
+        Application retried = bed.firstIssueC3();
+
+        assertEquals(first, retried);
+        assertEquals(1, bed.service.list(ZHANG_ID, new ApplicationQuery(null, null, 1, 10)).total());
+    }
+
+    @Test
+    void theSameApplicationStartedAgainLaterOrAfterAnEditIsANewDraft() {
+        Application first = bed.firstIssueC3();
+        bed.clock.advance(Duration.ofMinutes(11));
+        Application later = bed.firstIssueC3();
+        bed.fillIn(later);
+        Application afterAnEdit = bed.firstIssueC3();
+
+        assertEquals(3, List.of(first.applicationNo(), later.applicationNo(), afterAnEdit.applicationNo()).stream().distinct().count());
+    }
+
+    @Test
     void theSerialStartsAgainEachDay() {
         bed.firstIssueC3();
         bed.firstIssueC3();

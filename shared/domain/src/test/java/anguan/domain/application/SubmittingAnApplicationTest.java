@@ -128,7 +128,7 @@ class SubmittingAnApplicationTest {
 
         assertEquals(DomainProblem.Kind.VALIDATION_FAILED, problem.kind());
         assertEquals(List.of("ENTERPRISE_PHONE_INVALID", "CONSENT_REQUIRED", "POSITION_NOT_ALLOWED", "EXAM_NOT_PASSED",
-                "CERTIFICATE_AT_OTHER_ENTERPRISE"), codes(problem));
+                "CERTIFICATE_AT_OTHER_ENTERPRISE", "PHOTO_MISSING"), codes(problem));
         assertTrue(problem.violations().stream().map(Violation::message).allMatch(m -> m != null && !m.isBlank()));
     }
 
@@ -197,11 +197,100 @@ class SubmittingAnApplicationTest {
         assertEquals(List.of("NOTHING_TO_MOVE"), codes(refused(() -> bed.submit(draft))));
     }
 
+    /** A 进沪换证 of that national number as a 专职安全生产管理人员, phone and consent filled in. */
+    private Application filledTransferIn(String originalCertificateNo) {
+        return bed.fillIn(bed.create(new NewApplication(ApplicationType.TRANSFER_IN, null, Position.P08, null,
+                originalCertificateNo, null)));
+    }
+
+    private void withoutRegistryPhoto() {
+        bed.person(ZHANG_ID, "张三", null);
+    }
+
+    @Test
+    void aFirstIssueWithoutARegistryPhotoIsRefusedAndChangesNothing() {
+        withoutRegistryPhoto();
+        bed.exam(ZHANG_ID, ExamType.INITIAL, Category.C3, LocalDate.of(2026, 9, 1), true);
+        Application draft = bed.fillIn(bed.firstIssueC3());
+
+        DomainProblem problem = refused(() -> bed.submit(draft));
+
+        assertEquals(List.of("PHOTO_MISSING"), codes(problem));
+        assertEquals("photo", problem.violations().getFirst().field());
+        assertEquals(draft, bed.stored(draft));
+    }
+
+    @Test
+    void aTransferInWithoutARegistryPhotoIsRefused() {
+        withoutRegistryPhoto();
+        bed.external(EXTERNAL_NO, ZHANG_ID, true, LocalDate.of(2027, 2, 28));
+        Application draft = filledTransferIn(EXTERNAL_NO);
+
+        assertEquals(List.of("PHOTO_MISSING"), codes(refused(() -> bed.submit(draft))));
+    }
+
+    @Test
+    void aRenewalNeedsNoRegistryPhotoForItPrintsTheCertificates() {
+        withoutRegistryPhoto();
+        bed.validC3();
+        bed.exam(ZHANG_ID, ExamType.CONTINUING, Category.C3, LocalDate.of(2025, 6, 1), true);
+
+        assertEquals(LATER, submitLater(bed.fillIn(bed.onCertificate(ApplicationType.RENEWAL, C3_NO))).submittedAt());
+    }
+
+    @Test
+    void aTransferInOfACategoryAlreadyHeldIsRefused() {
+        bed.certificate("沪建安C1（2024）0000005", Category.C1, Position.P08, USCC, LocalDate.of(2024, 3, 1), CertificateStatus.VALID);
+        bed.external(EXTERNAL_NO, ZHANG_ID, true, LocalDate.of(2027, 2, 28));
+        Application draft = filledTransferIn(EXTERNAL_NO);
+
+        assertEquals(List.of("CATEGORY_ALREADY_HELD"), codes(refused(() -> bed.submit(draft))));
+    }
+
+    @Test
+    void aTransferInWhileHoldingAnotherCategoryElsewhereIsRefused() {
+        bed.validC3();
+        bed.change(bed.registry.findCertificate(C3_NO).orElseThrow(), c -> new Certificate(c.certificateNo(), c.idNo(),
+                c.name(), c.category(), c.position(), OTHER_USCC, OTHER_USCC_NAME, c.firstIssueDate(), c.validFrom(),
+                c.validTo(), c.status(), c.photoKey(), c.licenceVersion(), c.licenceId(), c.ofdFileName()));
+        bed.external(EXTERNAL_NO, ZHANG_ID, true, LocalDate.of(2027, 2, 28));
+        Application draft = filledTransferIn(EXTERNAL_NO);
+
+        assertEquals(List.of("CERTIFICATE_AT_OTHER_ENTERPRISE"), codes(refused(() -> bed.submit(draft))));
+    }
+
+    @Test
+    void aTransferInOfAnExpiredRecordIsRefused() {
+        bed.external(EXTERNAL_NO, ZHANG_ID, true, LocalDate.of(2026, 11, 26));
+        Application draft = filledTransferIn(EXTERNAL_NO);
+
+        assertEquals(List.of("EXTERNAL_EXPIRED"), codes(refused(() -> bed.submit(draft))));
+    }
+
+    @Test
+    void aTransferInOfAShanghaiNumberIsRefused() {
+        Application draft = filledTransferIn("沪建安C1（2024）0000099");
+
+        assertEquals(List.of("EXTERNAL_IS_SHANGHAI"), codes(refused(() -> bed.submit(draft))));
+    }
+
+    @Test
+    void applyingForALegalRepresentativesACertificateDoesNotExcuseACertificateElsewhere() {
+        bed.exam(ZHANG_ID, ExamType.INITIAL, Category.A, LocalDate.of(2026, 9, 1), true);
+        bed.certificate(C3_NO, Category.C3, Position.P08, OTHER_USCC, C3_FROM, CertificateStatus.VALID);
+        Application draft = bed.fillIn(bed.create(new NewApplication(ApplicationType.FIRST_ISSUE, Category.A, Position.P01,
+                null, null, null)));
+
+        DomainProblem problem = refused(() -> bed.submit(draft));
+
+        assertEquals(List.of("CERTIFICATE_AT_OTHER_ENTERPRISE"), codes(problem));
+        assertTrue(problem.violations().getFirst().message().contains(C3_NO), problem.violations().toString());
+    }
+
     @Test
     void aTransferInOfARecordNotYetTransferredOutIsRefused() {
         bed.external(EXTERNAL_NO, ZHANG_ID, false, LocalDate.of(2027, 2, 28));
-        Application draft = bed.fillIn(bed.create(new NewApplication(ApplicationType.TRANSFER_IN, null, Position.P08, null,
-                EXTERNAL_NO, null)));
+        Application draft = filledTransferIn(EXTERNAL_NO);
 
         assertEquals(List.of("EXTERNAL_NOT_TRANSFERRED_OUT"), codes(refused(() -> bed.submit(draft))));
     }
@@ -209,8 +298,7 @@ class SubmittingAnApplicationTest {
     @Test
     void aTransferInOfSomeoneElsesRecordIsNotFound() {
         bed.external(EXTERNAL_NO, LI_ID, true, LocalDate.of(2027, 2, 28));
-        Application draft = bed.fillIn(bed.create(new NewApplication(ApplicationType.TRANSFER_IN, null, Position.P08, null,
-                EXTERNAL_NO, null)));
+        Application draft = filledTransferIn(EXTERNAL_NO);
 
         assertEquals(List.of("EXTERNAL_CERTIFICATE_NOT_FOUND"), codes(refused(() -> bed.submit(draft))));
     }
@@ -346,6 +434,46 @@ class SubmittingAnApplicationTest {
 
         assertEquals(LATER, again.submittedAt());
         assertEquals("13900001111", again.enterprise().phone());
+    }
+
+    @Test
+    void aSubmitOfTheVersionOnScreenIsRecorded() {
+        bed.exam(ZHANG_ID, ExamType.INITIAL, Category.C3, LocalDate.of(2026, 9, 1), true);
+        Application filled = bed.fillIn(bed.firstIssueC3());
+
+        Application submitted = bed.service.submit(ZHANG_ID, filled.applicationNo(), filled.version());
+
+        assertEquals(filled.version() + 1, submitted.version());
+        assertEquals(submitted, bed.stored(filled));
+    }
+
+    @Test
+    void aSubmitOfAVersionNoLongerCurrentIsRefusedAndChangesNothing() {
+        bed.exam(ZHANG_ID, ExamType.INITIAL, Category.C3, LocalDate.of(2026, 9, 1), true);
+        Application filled = bed.fillIn(bed.firstIssueC3());
+        Application submitted = bed.service.submit(ZHANG_ID, filled.applicationNo(), filled.version());
+
+        DomainProblem problem = refused(() -> bed.service.submit(ZHANG_ID, filled.applicationNo(), filled.version()));
+
+        assertEquals("CONCURRENT_UPDATE", problem.code());
+        assertEquals(submitted, bed.stored(filled));
+        assertEquals(List.of(Action.CREATED, Action.SAVED, Action.SUBMITTED),
+                bed.applications.events(filled.applicationNo()).stream().map(ApplicationEvent::action).toList());
+    }
+
+    @Test
+    void aRetriedSubmitWithoutAVersionStandsAsRecordedAndRecordsNothingTwice() {
+        bed.exam(ZHANG_ID, ExamType.INITIAL, Category.C3, LocalDate.of(2026, 9, 1), true);
+        Application filled = bed.fillIn(bed.firstIssueC3());
+        Application submitted = bed.service.submit(ZHANG_ID, filled.applicationNo());
+        bed.clock.advance(Duration.ofMinutes(1));
+
+        Application again = bed.service.submit(ZHANG_ID, filled.applicationNo());
+
+        assertEquals(submitted, again);
+        assertEquals(submitted, bed.stored(filled));
+        assertEquals(List.of(Action.CREATED, Action.SAVED, Action.SUBMITTED),
+                bed.applications.events(filled.applicationNo()).stream().map(ApplicationEvent::action).toList());
     }
 
     @Test

@@ -104,12 +104,12 @@ class FaultsTest {
     @Test
     void aWiredServiceHasEveryPortBehindTheSeam() {
         store.save(zhang("13812345678"));
-        ApplicationService service = faults.wire(ApplicationService.class, store.applicationRepository(), store,
+        ApplicationService service = faults.wire(ApplicationService.class, store.applicationRepository(), store.claimRepository(), store,
                 store.enterpriseRepository(), store.certificateRepository(), store, new TestClock(NOW));
 
         service.create(ZHANG_ID, new NewApplication(ApplicationType.FIRST_ISSUE, Category.C3, Position.P08, null, null, null));
 
-        assertEquals(List.of("Sequence.next", "ApplicationRepository.insert", "ApplicationRepository.append"), faults.writeLog());
+        assertEquals(List.of("Sequence.next", "ApplicationRepository.insert"), faults.writeLog());
     }
 
     /** A port someone adds with a verb the rule does not know yet. */

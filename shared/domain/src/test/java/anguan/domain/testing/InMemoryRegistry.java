@@ -3,6 +3,8 @@ package anguan.domain.testing;
 import anguan.domain.application.Application;
 import anguan.domain.application.ApplicationEvent;
 import anguan.domain.application.ApplicationRepository;
+import anguan.domain.application.claim.Claim;
+import anguan.domain.application.claim.ClaimRepository;
 import anguan.domain.certificate.Certificate;
 import anguan.domain.certificate.CertificateRepository;
 import anguan.domain.certificate.ExternalCertificate;
@@ -39,7 +41,11 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
     private final Versions<Certificate> certificates = new Versions<>();
     private final Versions<ExternalCertificate> externals = new Versions<>();
     private final Map<String, Application> applications = new ConcurrentHashMap<>();
+    /** What the applicant index shows while it lags behind (null: it is up to date). */
+    // transient: a simulated lagging index is a view of the applications, not state of its own (Snapshot skips it)
+    private transient volatile Map<String, Application> applicantIndex;
     private final List<ApplicationEvent> events = new ArrayList<>();
+    private final Map<String, Claim> claims = new ConcurrentHashMap<>();
     private final Map<String, Long> counters = new ConcurrentHashMap<>();
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -119,10 +125,56 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
             @Override public Optional<Application> find(String no) { return Optional.ofNullable(applications.get(no)); }
             @Override public List<Application> ofApplicant(String idNo) { return InMemoryRegistry.this.ofApplicant(idNo); }
             @Override public void insert(Application a) { InMemoryRegistry.this.insert(a); }
+            @Override public void insert(Application a, ApplicationEvent e) { InMemoryRegistry.this.insert(a, e); }
             @Override public void update(Application a, long v) { InMemoryRegistry.this.update(a, v); }
+            @Override public void update(Application a, long v, ApplicationEvent e) { InMemoryRegistry.this.update(a, v, e); }
             @Override public void append(ApplicationEvent e) { InMemoryRegistry.this.append(e); }
             @Override public List<ApplicationEvent> events(String no) { return InMemoryRegistry.this.events(no); }
         };
+    }
+
+    public ClaimRepository claimRepository() {
+        return new ClaimRepository() {
+            @Override public Optional<Claim> take(Claim c) { return InMemoryRegistry.this.take(c); }
+            @Override public boolean takeOver(Claim c, Claim from) { return InMemoryRegistry.this.takeOver(c, from); }
+            @Override public boolean release(Claim c) { return InMemoryRegistry.this.release(c); }
+            @Override public List<Claim> ofApplicant(String idNo) { return claims(idNo); }
+        };
+    }
+
+    // ---- claims: each operation one conditional write, as on DynamoDB ----
+
+    private static String claimKey(Claim c) {
+        return c.idNo() + "/" + c.target().key();
+    }
+
+    private static boolean sameClaim(Claim stored, Claim expected) {
+        return stored != null && stored.isOf(expected.applicationNo()) && stored.attempt().equals(expected.attempt());
+    }
+
+    public synchronized Optional<Claim> take(Claim c) {
+        Claim before = claims.get(claimKey(c));
+        if (before == null || before.isOf(c.applicationNo())) {
+            claims.put(claimKey(c), c);
+        }
+        return Optional.ofNullable(before);
+    }
+
+    public synchronized boolean takeOver(Claim c, Claim from) {
+        if (!sameClaim(claims.get(claimKey(c)), from)) {
+            return false;
+        }
+        claims.put(claimKey(c), c);
+        return true;
+    }
+
+    public synchronized boolean release(Claim c) {
+        return sameClaim(claims.get(claimKey(c)), c) && claims.remove(claimKey(c)) != null;
+    }
+
+    /** The person's claims, whoever holds them. */
+    public synchronized List<Claim> claims(String idNo) {
+        return claims.values().stream().filter(c -> c.idNo().equals(idNo)).sorted(Comparator.comparing(Claim::target)).toList();
     }
 
     public List<Certificate> ofHolder(String idNo) {
@@ -141,8 +193,22 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
     /** Seeds a national record (test set-up, not the port). */
     public void saveExternal(ExternalCertificate c) { externals.put(c.certificateNo(), c); }
 
+    /**
+     * From now on the person's applications are read as they stand now, whatever is written later,
+     * as a DynamoDB index that lags behind its table would show them (reads by number stay exact).
+     */
+    public void freezeApplicantIndex() {
+        applicantIndex = Map.copyOf(applications);
+    }
+
+    /** The index caught up again. */
+    public void thawApplicantIndex() {
+        applicantIndex = null;
+    }
+
     public List<Application> ofApplicant(String idNo) {
-        return applications.values().stream().filter(a -> a.applicantIdNo().equals(idNo))
+        Map<String, Application> index = applicantIndex == null ? applications : applicantIndex;
+        return index.values().stream().filter(a -> a.applicantIdNo().equals(idNo))
                 .sorted(Comparator.comparing(Application::createdAt).reversed()).toList();
     }
 
@@ -158,6 +224,17 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
             throw DomainProblem.concurrentUpdate();
         }
         applications.put(a.applicationNo(), a);
+    }
+
+    /** The application and its event under one lock: both or neither. */
+    public synchronized void insert(Application a, ApplicationEvent e) {
+        insert(a);
+        append(e);
+    }
+
+    public synchronized void update(Application a, long expectedVersion, ApplicationEvent e) {
+        update(a, expectedVersion);
+        append(e);
     }
 
     public synchronized void append(ApplicationEvent e) { events.add(e); }

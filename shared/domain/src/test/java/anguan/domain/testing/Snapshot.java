@@ -37,7 +37,7 @@ public final class Snapshot {
         synchronized (store) {
             for (Field field : InMemoryRegistry.class.getDeclaredFields()) {
                 boolean versioned = field.getType() == InMemoryRegistry.Versions.class;
-                if (Modifier.isStatic(field.getModifiers()) || !(versioned
+                if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers()) || !(versioned
                         || Map.class.isAssignableFrom(field.getType()) || Collection.class.isAssignableFrom(field.getType()))) {
                     continue;
                 }

@@ -26,7 +26,7 @@ class SnapshotTest {
 
     @Test
     void everyTableOfTheStoreIsInTheSnapshot() {
-        assertEquals(List.of("applications", "certificates", "counters", "documents", "employments", "enterprises",
+        assertEquals(List.of("applications", "certificates", "claims", "counters", "documents", "employments", "enterprises",
                 "events", "exams", "externals", "persons"), expected.snapshot().tableNames());
     }
 

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * 本人无其他类别证书（法人A证除外）在其他企业（机构）: the applicant's pledge that no valid certificate of
- * another category is held at another enterprise, except an A certificate held as 法定代表人. An
- * application for an A certificate as 法定代表人 is exempt too: a legal representative may hold it
- * beside a certificate elsewhere.
+ * another category is held at another enterprise, except an A certificate held as 法定代表人. The
+ * exception covers only that held certificate: applying for an A certificate as 法定代表人 does not
+ * excuse the applicant's other certificates at other enterprises.
  */
 public final class NoValidCertificateAtOtherEnterprise implements SubmitCheck {
     @Override
@@ -19,8 +19,7 @@ public final class NoValidCertificateAtOtherEnterprise implements SubmitCheck {
         Application application = context.application();
         Category category = SubmitFacts.targetCategory(application);
         // Without the category or the enterprise there is nothing to compare; other checks report those.
-        if (category == null || SubmitFacts.enterpriseUscc(application) == null
-                || isLegalRepresentativeA(category, application.position())) {
+        if (category == null || SubmitFacts.enterpriseUscc(application) == null) {
             return List.of();
         }
         return SubmitFacts.ownCertificates(context).stream()

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * 头像照片: the worker registry has a photo of the applicant, which a new certificate will carry
- * (考核发证, 进沪换证).
+ * (考核发证, 进沪换证). Without one it refuses 签名上报 like every other check: the certificate cannot be
+ * printed without a photo.
  */
 public final class RegistryPhotoPresent implements SubmitCheck {
     @Override

@@ -52,9 +52,17 @@ class NoValidCertificateAtOtherEnterpriseTest {
     }
 
     @Test
-    void applyingForAnACertificateAsLegalRepresentativeIsExempt() {
-        assertCodes(firstIssue().with(x -> x.category(Category.A).position(Position.P01))
+    void applyingForAnACertificateAsLegalRepresentativeDoesNotExcuseACertificateElsewhere() {
+        var violation = only(firstIssue().with(x -> x.category(Category.A).position(Position.P01))
                 .certificates(b(OTHER_USCC, CertificateStatus.VALID)).check(rule));
+        assertEquals("CERTIFICATE_AT_OTHER_ENTERPRISE", violation.code());
+        assertTrue(violation.message().contains(B_NO), violation.message());
+    }
+
+    @Test
+    void anACertificateHeldAsLegalRepresentativeElsewhereIsExemptWhateverIsAppliedFor() {
+        assertCodes(firstIssue().with(x -> x.category(Category.B).position(Position.P07)).certificates(a(Position.P01))
+                .check(rule));
     }
 
     @Test

@@ -53,15 +53,21 @@ class SubmitChecksTest {
                 .exams(exam(ExamType.INITIAL, Category.C3, LocalDate.of(2024, 1, 1), true))
                 .build();
         assertCodes(SubmitChecks.run(context),
-                "ENTERPRISE_PHONE_INVALID", "CONSENT_REQUIRED", "EXAM_NOT_PASSED");
+                "ENTERPRISE_PHONE_INVALID", "CONSENT_REQUIRED", "EXAM_NOT_PASSED", "PHOTO_MISSING");
     }
 
     @Test
-    void aMissingRegistryPhotoWarnsWithoutBlocking() {
-        var context = SubmitContextFixture.firstIssue().person(person(false)).build();
-        assertCodes(SubmitChecks.run(context));
-        assertCodes(SubmitChecks.warnings(context), "PHOTO_MISSING");
-        assertCodes(SubmitChecks.warnings(SubmitContextFixture.renewal().build()));
+    void aMissingRegistryPhotoRefusesAFirstIssueAndATransferIn() {
+        assertCodes(SubmitChecks.run(SubmitContextFixture.firstIssue().person(person(false)).build()), "PHOTO_MISSING");
+        assertCodes(SubmitChecks.run(SubmitContextFixture.transferIn().person(person(false)).build()), "PHOTO_MISSING");
+    }
+
+    @Test
+    void theCertificatesPhotoIsPrintedSoTheOthersNeedNoRegistryPhoto() {
+        assertCodes(SubmitChecks.run(SubmitContextFixture.renewal().person(person(false)).build()));
+        assertCodes(SubmitChecks.run(SubmitContextFixture.employerChange().person(person(false)).build()));
+        assertCodes(SubmitChecks.run(SubmitContextFixture.transferOut().person(person(false)).build()));
+        assertCodes(SubmitChecks.run(SubmitContextFixture.cancellation().person(person(false)).build()));
     }
 
     @Test
@@ -94,7 +100,8 @@ class SubmitChecksTest {
     void eachTypeRunsTheChecksOfItsRowInDomainMd() {
         assertEquals(List.of("PersonRegistered", "EmploymentRegistered", "EnterprisePhoneValid", "ConsentGiven",
                 "PositionFitsCategory", "NoOtherApplicationInProgress", "InitialExamWithinTwelveMonths",
-                "CategoryNotAlreadyHeld", "NoValidCertificateAtOtherEnterprise"), names(ApplicationType.FIRST_ISSUE));
+                "CategoryNotAlreadyHeld", "NoValidCertificateAtOtherEnterprise", "RegistryPhotoPresent"),
+                names(ApplicationType.FIRST_ISSUE));
         assertEquals(List.of("PersonRegistered", "EmploymentRegistered", "EnterprisePhoneValid", "ConsentGiven",
                 "NoOtherApplicationInProgress", "CertificateHeldAndValid", "RenewalWindowOpen",
                 "ContinuingEducationWithinValidity"), names(ApplicationType.RENEWAL));
@@ -102,11 +109,8 @@ class SubmitChecksTest {
                 "NoOtherApplicationInProgress", "SomethingToMove"), names(ApplicationType.EMPLOYER_CHANGE));
         assertEquals(List.of("PersonRegistered", "EmploymentRegistered", "EnterprisePhoneValid", "ConsentGiven",
                 "PositionFitsCategory", "NoOtherApplicationInProgress", "ExternalCertificateTransferable",
-                "CategoryNotAlreadyHeld", "NoValidCertificateAtOtherEnterprise"), names(ApplicationType.TRANSFER_IN));
-        for (ApplicationType type : ApplicationType.values()) {
-            assertEquals(type.picksPosition() ? List.of("RegistryPhotoPresent") : List.of(),
-                    SubmitChecks.advisoriesFor(type).stream().map(c -> c.getClass().getSimpleName()).toList());
-        }
+                "RegistryPhotoPresent", "CategoryNotAlreadyHeld", "NoValidCertificateAtOtherEnterprise"),
+                names(ApplicationType.TRANSFER_IN));
         assertEquals(List.of("PersonRegistered", "EnterprisePhoneValid", "ConsentGiven",
                 "NoOtherApplicationInProgress", "CertificateHeldAndValid"), names(ApplicationType.TRANSFER_OUT));
         assertEquals(List.of("PersonRegistered", "EnterprisePhoneValid", "ConsentGiven",
