@@ -118,7 +118,7 @@ class FuzzIT {
 
         Property.forAll(TRIES, r -> requests.next(r, Gen.oneOf(r, routes)), FuzzIT::check);
 
-        System.out.println("[FuzzIT] " + TRIES + " requests, statuses by route: " + new TreeMap<>(statuses));
+        System.out.println("[FuzzIT] seed " + Property.seed() + ", " + TRIES + " requests, statuses by route: " + new TreeMap<>(statuses));
         for (HttpRoute route : routes) {
             assertTrue(statuses.getOrDefault(route.routeKey(), Map.of()).keySet().stream().anyMatch(s -> s != 401 && s != 403),
                     route.routeKey() + " was never reached past the authorizer: the fuzzing says nothing of it");

@@ -37,7 +37,7 @@ public final class Gen {
     }
 
     /**
-     * Up to {@code maxLength} UTF-16 units of anything: ASCII, controls, CJK, characters outside the
+     * Up to about {@code maxLength} UTF-16 units of anything: ASCII, controls, CJK, characters outside the
      * BMP and lone surrogates, in lumps, so that odd characters sit next to ordinary ones.
      */
     public static String anyString(Random random, int maxLength) {

@@ -37,9 +37,18 @@ public final class Property {
         }
     }
 
+    /**
+     * The seed of this test run: {@code -Danguan.seed} when given, else one drawn once per JVM, so
+     * that the seed a failure names replays every property and fixture that used it.
+     */
     public static long seed() {
         Long fixed = Long.getLong(SEED);
-        return fixed != null ? fixed : ThreadLocalRandom.current().nextLong();
+        return fixed != null ? fixed : RunSeed.VALUE;
+    }
+
+    /** Drawn on first use only. */
+    private static final class RunSeed {
+        static final long VALUE = ThreadLocalRandom.current().nextLong();
     }
 
     private static String shown(Object value) {
