@@ -2,14 +2,8 @@ package anguan.local.gateway;
 
 import anguan.local.template.HttpRoute;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,9 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -35,14 +26,13 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class HttpGateway implements AutoCloseable {
     /** API Gateway's payload limit. */
     private static final int MAX_BODY = 10 * 1024 * 1024;
-    private static final int THREADS = 32;
+    private static final int BACKLOG = 128;
 
     /** What a route's JWT authorizer accepts. */
     public record JwtRule(String issuer, Set<String> audiences) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private HttpListener listener;
     private final RouteTable<HttpRoute> routes = new RouteTable<>();
     private final RouteTable<DevRoute> devRoutes = new RouteTable<>();
     private final Map<String, JwtRule> authorizers;
@@ -50,10 +40,7 @@ public final class HttpGateway implements AutoCloseable {
     private final boolean accessLog;
     private final AtomicReference<FunctionInvoker> functions = new AtomicReference<>();
 
-    private HttpGateway(HttpServer server, ExecutorService threads, List<HttpRoute> routes,
-                        Map<String, JwtRule> authorizers, LocalTokens tokens, boolean accessLog) {
-        this.server = server;
-        this.threads = threads;
+    private HttpGateway(List<HttpRoute> routes, Map<String, JwtRule> authorizers, LocalTokens tokens, boolean accessLog) {
         this.authorizers = Map.copyOf(authorizers);
         this.tokens = tokens;
         this.accessLog = accessLog;
@@ -74,30 +61,16 @@ public final class HttpGateway implements AutoCloseable {
      */
     public static HttpGateway start(int port, List<HttpRoute> routes, Map<String, JwtRule> authorizers, LocalTokens tokens,
                                     boolean accessLog) {
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread thread = new Thread(r, "gateway-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        HttpServer server;
+        HttpGateway gateway = new HttpGateway(routes, authorizers, tokens, accessLog);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+            gateway.listener = HttpListener.start(port, BACKLOG, MAX_BODY, gateway::handle, rejected -> {
+                if (accessLog) {
+                    System.out.println("[gateway] " + rejected + " (refused before routing)");
+                }
+            });
         } catch (IOException e) {
-            threads.shutdownNow();
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " (in use? try --port)", e);
         }
-        HttpGateway gateway;
-        try {
-            gateway = new HttpGateway(server, threads, routes, authorizers, tokens, accessLog);
-        } catch (RuntimeException e) {
-            server.stop(0);
-            threads.shutdownNow();
-            throw e;
-        }
-        server.setExecutor(threads);
-        server.createContext("/", gateway::handle);
-        server.start();
         return gateway;
     }
 
@@ -120,7 +93,7 @@ public final class HttpGateway implements AutoCloseable {
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + listener.port());
     }
 
     public List<String> routeKeys() {
@@ -129,22 +102,18 @@ public final class HttpGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        listener.close();
     }
 
     // ---- request handling
 
-    private void handle(HttpExchange exchange) {
+    private GatewayResponse handle(GatewayRequest request) {
         long start = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
         GatewayResponse response;
         String target = "";
         try {
-            GatewayRequest request = read(exchange);
-            if (request == null) {
-                response = GatewayResponse.problem(413, "PAYLOAD_TOO_LARGE", "请求内容过大", "请求体超过 10 MiB");
-            } else if (request.rawPath().equals("/dev") || request.rawPath().startsWith("/dev/")) {
+            if (request.rawPath().equals("/dev") || request.rawPath().startsWith("/dev/")) {
                 target = "runner";
                 response = dev(request);
             } else {
@@ -153,15 +122,15 @@ public final class HttpGateway implements AutoCloseable {
                 response = dispatch.response;
             }
         } catch (Exception e) {
-            System.err.println("[gateway] " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed in the gateway:");
+            System.err.println("[gateway] " + request.method() + " " + request.rawPath() + " failed in the gateway:");
             e.printStackTrace();
             response = GatewayResponse.problem(500, "INTERNAL_ERROR", "服务内部错误", "本地网关出错（请求 " + requestId + "）");
         }
-        write(exchange, response, requestId);
         if (accessLog) {
-            System.out.printf("[gateway] %s %s -> %d %s(%d ms)%n", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+            System.out.printf("[gateway] %s %s -> %d %s(%d ms)%n", request.method(), request.rawPath(),
                     response.status(), target.isEmpty() ? "" : target + " ", (System.nanoTime() - start) / 1_000_000);
         }
+        return withHeader(response, "Apigw-Requestid", requestId);
     }
 
     private record Dispatch(String function, GatewayResponse response) {
@@ -263,32 +232,8 @@ public final class HttpGateway implements AutoCloseable {
         return new GatewayResponse(response.status(), headers, response.body());
     }
 
-    /** The request, or null when its body is over the limit. */
-    private static GatewayRequest read(HttpExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY + 1);
-        }
-        if (body.length > MAX_BODY) {
-            return null;
-        }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
-        URI uri = exchange.getRequestURI();
-        return new GatewayRequest(
-                exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                percentEncodeNonAscii(uri.getRawPath()),
-                uri.getRawQuery() == null ? "" : percentEncodeNonAscii(uri.getRawQuery()),
-                headers,
-                body,
-                exchange.getRemoteAddress().getAddress().getHostAddress(),
-                exchange.getProtocol(),
-                Map.of());
-    }
-
     /**
-     * The JDK server reads the request line as ISO-8859-1, so a client that sent raw UTF-8
+     * The request line is read as ISO-8859-1, so a client that sent raw UTF-8
      * (instead of percent-escapes) arrives as one char per byte; escaping those bytes gives back
      * the path a well-behaved client would have sent.
      */
@@ -311,20 +256,4 @@ public final class HttpGateway implements AutoCloseable {
         return out.toString();
     }
 
-    private static void write(HttpExchange exchange, GatewayResponse response, String requestId) {
-        try (exchange) {
-            response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
-            exchange.getResponseHeaders().set("Apigw-Requestid", requestId);
-            boolean noBody = response.body().length == 0 || response.status() == 204 || response.status() == 304
-                    || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-            exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
-            if (!noBody) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(response.body());
-                }
-            }
-        } catch (IOException clientWentAway) {
-            // nothing to tell a client that is gone
-        }
-    }
 }

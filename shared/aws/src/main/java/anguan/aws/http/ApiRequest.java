@@ -6,7 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -14,6 +17,12 @@ import java.util.Optional;
 
 /** A payload-2.0 request as the handlers need it: route, caller, parameters and a checked JSON body. */
 public final class ApiRequest {
+    /**
+     * Longer than any identifier a path carries (ID number, USCC, certificate or application number)
+     * and short enough that a key built from it stays far below DynamoDB's key size limits.
+     */
+    static final int MAX_PATH_PARAMETER = 128;
+
     private final APIGatewayV2HTTPEvent event;
     private final Caller caller;
 
@@ -41,14 +50,56 @@ public final class ApiRequest {
         return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
     }
 
-    /** A path parameter, decoded: ID numbers and certificate numbers carry CJK characters and parentheses. */
+    /**
+     * A path parameter, percent-decoded where it still is (certificate numbers carry CJK characters
+     * and parentheses). A broken escape, bytes that are not UTF-8 or a value longer than any
+     * identifier is a 400 here, before anything is looked up: no DynamoDB key can be that long.
+     */
     public String path(String name) {
         Map<String, String> params = event.getPathParameters();
         String raw = params == null ? null : params.get(name);
         if (raw == null) {
             throw DomainProblem.badRequest("缺少路径参数：" + name);
         }
-        return raw.indexOf('%') >= 0 ? URLDecoder.decode(raw, StandardCharsets.UTF_8) : raw;
+        String value = raw.indexOf('%') >= 0 ? percentDecoded(name, raw) : raw;
+        if (value.length() > MAX_PATH_PARAMETER) {
+            throw DomainProblem.badRequest("路径参数" + name + "过长：不能超过" + MAX_PATH_PARAMETER + "个字符");
+        }
+        return value;
+    }
+
+    /** Strict: unlike URLDecoder a '+' stays a plus sign (only query strings use it for a space). */
+    private static String percentDecoded(String name, String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); ) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+                int low = high >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
+                if (low < 0) {
+                    throw DomainProblem.badRequest("路径参数" + name + "含有无效的%编码，请检查链接是否完整");
+                }
+                bytes.write(high << 4 | low);
+                i += 3;
+            } else {
+                int codePoint = raw.codePointAt(i);
+                bytes.writeBytes(Character.toString(codePoint).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(codePoint);
+            }
+        }
+        return utf8(bytes.toByteArray()).orElseThrow(() -> DomainProblem.badRequest("路径参数" + name + "不是有效的UTF-8编码"));
+    }
+
+    private static Optional<String> utf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     public Optional<String> query(String name) {
@@ -72,12 +123,19 @@ public final class ApiRequest {
         }
     }
 
+    /** The body as text; one API Gateway passed as base64 must be base64 of UTF-8 text, else 400. */
     public String rawBody() {
         String body = event.getBody();
-        if (body == null) {
-            return null;
+        if (body == null || !event.getIsBase64Encoded()) {
+            return body;
         }
-        return event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw DomainProblem.badRequest("请求体不是有效的base64编码");
+        }
+        return utf8(bytes).orElseThrow(() -> DomainProblem.badRequest("请求体应为UTF-8编码的JSON"));
     }
 
     /**

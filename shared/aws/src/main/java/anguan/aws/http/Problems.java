@@ -3,10 +3,15 @@ package anguan.aws.http;
 import anguan.domain.common.DomainProblem;
 import anguan.domain.common.Violation;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** DomainProblem → application/problem+json (API.md, Errors). */
+/**
+ * DomainProblem → application/problem+json (API.md, Errors): {@code status}, {@code code},
+ * {@code title}, {@code detail}, and where the problem has them {@code violations},
+ * {@code attemptsLeft} and {@code retryAfterSeconds} (with a {@code Retry-After} header).
+ */
 public final class Problems {
     private Problems() {
     }
@@ -34,7 +39,20 @@ public final class Problems {
         if (!p.violations().isEmpty()) {
             body.put("violations", p.violations().stream().map(Problems::violation).toList());
         }
-        return ApiResponse.problem(status, body);
+        p.attemptsLeft().ifPresent(left -> body.put("attemptsLeft", left));
+        Map<String, String> headers = new LinkedHashMap<>();
+        p.retryAfter().ifPresent(wait -> {
+            long seconds = retryAfterSeconds(wait);
+            body.put("retryAfterSeconds", seconds);
+            headers.put("retry-after", Long.toString(seconds));
+        });
+        return ApiResponse.problem(status, body, headers);
+    }
+
+    /** Whole seconds, rounded up: told to come back too early, the user would only be refused again. */
+    private static long retryAfterSeconds(Duration wait) {
+        long seconds = wait.toSeconds();
+        return wait.equals(Duration.ofSeconds(seconds)) ? seconds : seconds + 1;
     }
 
     public static APIGatewayV2HTTPResponse internalError(String requestId) {
@@ -43,7 +61,7 @@ public final class Problems {
         body.put("code", "INTERNAL_ERROR");
         body.put("title", "系统繁忙");
         body.put("detail", "系统处理出错，请稍后重试" + (requestId == null ? "" : "（请求编号 " + requestId + "）"));
-        return ApiResponse.problem(500, body);
+        return ApiResponse.problem(500, body, Map.of());
     }
 
     private static Map<String, Object> violation(Violation v) {

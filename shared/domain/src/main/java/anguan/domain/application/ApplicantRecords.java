@@ -1,6 +1,7 @@
 package anguan.domain.application;
 
 import anguan.domain.certificate.Certificate;
+import anguan.domain.certificate.CertificateNumber;
 import anguan.domain.certificate.CertificateRepository;
 import anguan.domain.certificate.ExternalCertificate;
 import anguan.domain.person.Employment;
@@ -65,7 +66,8 @@ final class ApplicantRecords {
 
     /** The national platform's record of this number, whoever it belongs to. */
     Optional<ExternalCertificate> external(String certificateNo) {
-        if (certificateNo == null) {
+        if (CertificateNumber.parse(certificateNo).isEmpty()) {
+            // The national platform's feed stores well-formed numbers only: nothing to look up.
             return Optional.empty();
         }
         if (!certificateNo.equals(externalNo)) {

@@ -150,6 +150,10 @@ public final class ApplicationService {
 
     /** Someone else's application is reported as unknown: its existence is nobody else's business. */
     public Application get(String idNo, String applicationNo) {
+        if (!ApplicationNumber.isValid(applicationNo)) {
+            // Not W + date + serial: no application has it, so no key is built from it either.
+            throw DomainProblem.notFound("未找到申请：" + applicationNo);
+        }
         return applications.find(applicationNo)
                 .filter(a -> a.applicantIdNo().equals(idNo) && !a.isDeleted())
                 .orElseThrow(() -> DomainProblem.notFound("未找到申请：" + applicationNo));
@@ -395,7 +399,8 @@ public final class ApplicationService {
         if (certificateNo == null || certificateNo.isBlank()) {
             throw DomainProblem.validationFailed(List.of(new Violation("REQUIRED", "certificateNo", "请选择要办理的证书")));
         }
-        return certificates.find(CertificateNumber.normalize(certificateNo))
+        // Only well-formed numbers are ever stored (the migration and issuing refuse others).
+        return CertificateNumber.parse(certificateNo).flatMap(no -> certificates.find(no.format()))
                 .filter(c -> c.idNo().equals(idNo))
                 .orElseThrow(() -> DomainProblem.notFound("未找到您名下的证书：" + certificateNo));
     }

@@ -20,13 +20,15 @@ public record CertificateNumber(String province, Category category, int year, in
      * The provinces' abbreviations, with the second forms some provinces also print (黔 贵, 滇 云,
      * 蜀 川, 陇 甘, 秦 陕) and 兵 for the 新疆生产建设兵团, so a national record is never refused for its prefix.
      */
-    private static final Set<String> PROVINCES = Set.of(
+    static final Set<String> PROVINCES = Set.of(
             "京", "津", "冀", "晋", "蒙", "辽", "吉", "黑", "沪", "苏", "浙", "皖", "闽", "赣", "鲁", "豫", "鄂",
             "湘", "粤", "桂", "琼", "渝", "川", "蜀", "贵", "黔", "云", "滇", "藏", "陕", "秦", "甘", "陇", "青",
             "宁", "新", "港", "澳", "台", "兵");
     private static final Pattern NUMBER =
             Pattern.compile("(\\p{IsHan})建安(A|B|C1|C2|C3)[（(](\\d{4})[）)](\\d{7})");
     private static final int MAX_SERIAL = 9_999_999;
+    /** The pattern lets any four digits through; the constructor takes only a year from 1000. */
+    private static final int FIRST_YEAR = 1000;
 
     public CertificateNumber {
         if (province == null || !PROVINCES.contains(province)) {
@@ -35,7 +37,7 @@ public record CertificateNumber(String province, Category category, int year, in
         if (category == null) {
             throw new IllegalArgumentException("category is required");
         }
-        if (year < 1000 || year > 9999) {
+        if (year < FIRST_YEAR || year > 9999) {
             throw new IllegalArgumentException("year must have 4 digits: " + year);
         }
         if (serial < 1 || serial > MAX_SERIAL) {
@@ -50,7 +52,8 @@ public record CertificateNumber(String province, Category category, int year, in
 
     /**
      * Reads a number typed or fed in either parenthesis width, with surrounding spaces and a
-     * lowercase category letter forgiven; empty when it is not a certificate number.
+     * lowercase category letter forgiven; empty when it is not a certificate number (never throws:
+     * whatever a client sends ends here).
      */
     public static Optional<CertificateNumber> parse(String text) {
         if (text == null) {
@@ -60,12 +63,12 @@ public record CertificateNumber(String province, Category category, int year, in
         if (!m.matches() || !PROVINCES.contains(m.group(1))) {
             return Optional.empty();
         }
+        int year = Integer.parseInt(m.group(3));
         int serial = Integer.parseInt(m.group(4));
-        if (serial < 1) {
+        if (year < FIRST_YEAR || serial < 1) {
             return Optional.empty();
         }
-        return Optional.of(new CertificateNumber(m.group(1), Category.valueOf(m.group(2)),
-                Integer.parseInt(m.group(3)), serial));
+        return Optional.of(new CertificateNumber(m.group(1), Category.valueOf(m.group(2)), year, serial));
     }
 
     /**

@@ -1,10 +1,15 @@
 package anguan.domain.common;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A use case that cannot go on, said in the domain's words. Adapters map the kind to HTTP
- * (problem+json); the domain knows nothing of HTTP.
+ * (problem+json); the domain knows nothing of HTTP. Two refusals tell the user when or how often
+ * they may try again: {@link #tooManyRequests} (retry after) and {@link #wrongAttempt} (attempts left).
  */
 public final class DomainProblem extends RuntimeException {
 
@@ -14,12 +19,21 @@ public final class DomainProblem extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final List<Violation> violations;
+    private final Duration retryAfter;
+    private final Integer attemptsLeft;
 
     public DomainProblem(Kind kind, String code, String message, List<Violation> violations) {
+        this(kind, code, message, violations, null, null);
+    }
+
+    private DomainProblem(Kind kind, String code, String message, List<Violation> violations, Duration retryAfter,
+                          Integer attemptsLeft) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
         this.violations = List.copyOf(violations);
+        this.retryAfter = retryAfter;
+        this.attemptsLeft = attemptsLeft;
     }
 
     public static DomainProblem notFound(String message) {
@@ -47,6 +61,33 @@ public final class DomainProblem extends RuntimeException {
         return validationFailed("申请校验未通过", violations);
     }
 
+    /** 422 with a single code of its own instead of violations, e.g. {@code SMS_CODE_EXPIRED}. */
+    public static DomainProblem refused(String code, String message) {
+        return new DomainProblem(Kind.VALIDATION_FAILED, Objects.requireNonNull(code), message, List.of());
+    }
+
+    /**
+     * 422 for a wrong secret ({@code SMS_CODE_INVALID}, {@code SIGNING_PASSWORD_INVALID}) with the
+     * tries left before the code is void or signing is locked, so the user knows what is at stake.
+     */
+    public static DomainProblem wrongAttempt(String code, String message, int attemptsLeft) {
+        if (attemptsLeft < 0) {
+            throw new IllegalArgumentException("attempts left cannot be negative: " + attemptsLeft);
+        }
+        return new DomainProblem(Kind.VALIDATION_FAILED, Objects.requireNonNull(code), message, List.of(), null, attemptsLeft);
+    }
+
+    /**
+     * 429, too early or too often ({@code TOO_MANY_REQUESTS}): an SMS code asked for again inside 90
+     * seconds, signing locked after wrong passwords. {@code retryAfter} is how long until a retry can succeed.
+     */
+    public static DomainProblem tooManyRequests(String code, String message, Duration retryAfter) {
+        if (retryAfter == null || retryAfter.isNegative()) {
+            throw new IllegalArgumentException("retry after must be zero or more: " + retryAfter);
+        }
+        return new DomainProblem(Kind.TOO_MANY_REQUESTS, Objects.requireNonNull(code), message, List.of(), retryAfter, null);
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -57,5 +98,15 @@ public final class DomainProblem extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** How long the user should wait before trying again; present on {@link #tooManyRequests}. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** How many more tries the user has; present on {@link #wrongAttempt}. */
+    public OptionalInt attemptsLeft() {
+        return attemptsLeft == null ? OptionalInt.empty() : OptionalInt.of(attemptsLeft);
     }
 }

@@ -45,7 +45,8 @@ class CertificateNumberTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "沪建安C4（2026）0000001", "沪建安C3（26）0000001", "沪建安C3（2026）000001",
             "沪建安C3（2026）00000001", "沪建安C3（2026）0000000", "X建安C3（2026）0000001", "山建安C3（2026）0000001",
-            "沪建安C3【2026】0000001", "沪建安 C3（2026）0000001", "沪安C3（2026）0000001"})
+            "沪建安C3【2026】0000001", "沪建安 C3（2026）0000001", "沪安C3（2026）0000001",
+            "沪建安A（0999）0000001", "沪建安A(0000)0000001"})
     void anythingElseIsNotACertificateNumber(String text) {
         assertTrue(CertificateNumber.parse(text).isEmpty(), text);
     }
