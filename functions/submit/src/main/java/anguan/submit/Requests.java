@@ -8,6 +8,7 @@ import anguan.domain.application.NewApplication;
 import anguan.domain.certificate.Category;
 import anguan.domain.certificate.Position;
 import anguan.domain.common.DomainProblem;
+import anguan.domain.common.Masking;
 import java.util.Arrays;
 
 /** Request bodies as sent, and their translation: an unknown code is a malformed request (400). */
@@ -50,7 +51,7 @@ final class Requests {
         try {
             return Enum.valueOf(type, raw.strip());
         } catch (IllegalArgumentException e) {
-            throw DomainProblem.badRequest("字段" + field + "的取值无效：" + raw + "（可选："
+            throw DomainProblem.badRequest("字段" + field + "的取值无效：" + Masking.echoed(raw) + "（可选："
                     + String.join("、", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + "）");
         }
     }
@@ -59,7 +60,7 @@ final class Requests {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        return Position.ofCode(raw.strip()).orElseThrow(() -> DomainProblem.badRequest("字段position的取值无效：" + raw
+        return Position.ofCode(raw.strip()).orElseThrow(() -> DomainProblem.badRequest("字段position的取值无效：" + Masking.echoed(raw)
                 + "（应为职务代码01-08）"));
     }
 }

@@ -1,5 +1,6 @@
 package anguan.local.gateway;
 
+import anguan.domain.common.Masking;
 import anguan.local.template.HttpRoute;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -143,7 +144,7 @@ public final class HttpGateway implements AutoCloseable {
         }
         return switch (routes.match(request.method(), request.rawPath())) {
             case RouteTable.NotFound<HttpRoute> ignored ->
-                    new Dispatch("", GatewayResponse.notFound("没有路由 " + request.method() + " " + request.rawPath()));
+                    new Dispatch("", GatewayResponse.notFound(noRoute(request)));
             case RouteTable.WrongMethod<HttpRoute> wrong -> new Dispatch("", withHeader(
                     GatewayResponse.problem(405, "METHOD_NOT_ALLOWED", "不支持该请求方法", request.rawPath() + " 支持 " + String.join(", ", wrong.allowed())),
                     "Allow", String.join(", ", wrong.allowed())));
@@ -190,7 +191,7 @@ public final class HttpGateway implements AutoCloseable {
 
     private GatewayResponse dev(GatewayRequest request) throws Exception {
         return switch (devRoutes.match(request.method(), request.rawPath())) {
-            case RouteTable.NotFound<DevRoute> ignored -> GatewayResponse.notFound("没有路由 " + request.method() + " " + request.rawPath());
+            case RouteTable.NotFound<DevRoute> ignored -> GatewayResponse.notFound(noRoute(request));
             case RouteTable.WrongMethod<DevRoute> wrong -> withHeader(
                     GatewayResponse.problem(405, "METHOD_NOT_ALLOWED", "不支持该请求方法", request.rawPath() + " 支持 " + String.join(", ", wrong.allowed())),
                     "Allow", String.join(", ", wrong.allowed()));
@@ -256,4 +257,9 @@ public final class HttpGateway implements AutoCloseable {
         return out.toString();
     }
 
+
+    /** The path as sent, with any ID number or mobile in it masked, as every response masks them. */
+    private static String noRoute(GatewayRequest request) {
+        return "没有路由 " + request.method() + " " + Masking.echoed(request.rawPath());
+    }
 }

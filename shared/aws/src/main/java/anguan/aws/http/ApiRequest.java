@@ -2,6 +2,7 @@ package anguan.aws.http;
 
 import anguan.aws.json.Json;
 import anguan.domain.common.DomainProblem;
+import anguan.domain.common.Masking;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -157,7 +158,7 @@ public final class ApiRequest {
             }
             return value;
         } catch (InvalidFormatException e) {
-            throw DomainProblem.badRequest("字段" + fieldOf(e) + "的值无效：" + e.getValue());
+            throw DomainProblem.badRequest("字段" + fieldOf(e) + "的值无效：" + Masking.echoed(String.valueOf(e.getValue())));
         } catch (MismatchedInputException e) {
             throw DomainProblem.badRequest(e.getPath().isEmpty() ? "请求体应为JSON对象" : "字段" + fieldOf(e) + "的类型不正确");
         } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package anguan.aws.http;
 
 import anguan.aws.log.Log;
 import anguan.domain.common.DomainProblem;
+import anguan.domain.common.Masking;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class Routes {
         try {
             Route route = routes.get(routeKey);
             if (route == null) {
-                throw DomainProblem.notFound("未知的接口：" + routeKey);
+                throw DomainProblem.notFound("未知的接口：" + Masking.echoed(routeKey));
             }
             if (!request.caller().is(route.role())) {
                 throw new DomainProblem(DomainProblem.Kind.FORBIDDEN, "FORBIDDEN", "当前登录身份无权使用此功能", List.of());

@@ -14,6 +14,7 @@ import anguan.domain.certificate.CertificateRepository;
 import anguan.domain.certificate.ExternalCertificate;
 import anguan.domain.common.BusinessTime;
 import anguan.domain.common.DomainProblem;
+import anguan.domain.common.Masking;
 import anguan.domain.common.Sequence;
 import anguan.domain.common.Violation;
 import anguan.domain.enterprise.Enterprise;
@@ -152,11 +153,11 @@ public final class ApplicationService {
     public Application get(String idNo, String applicationNo) {
         if (!ApplicationNumber.isValid(applicationNo)) {
             // Not W + date + serial: no application has it, so no key is built from it either.
-            throw DomainProblem.notFound("未找到申请：" + applicationNo);
+            throw DomainProblem.notFound("未找到申请：" + Masking.echoed(applicationNo));
         }
         return applications.find(applicationNo)
                 .filter(a -> a.applicantIdNo().equals(idNo) && !a.isDeleted())
-                .orElseThrow(() -> DomainProblem.notFound("未找到申请：" + applicationNo));
+                .orElseThrow(() -> DomainProblem.notFound("未找到申请：" + Masking.echoed(applicationNo)));
     }
 
     public List<ApplicationEvent> events(String idNo, String applicationNo) {
@@ -208,7 +209,7 @@ public final class ApplicationService {
             if (current.type().enterpriseSource() == ApplicationType.EnterpriseSource.EMPLOYMENT) {
                 String uscc = Uscc.normalize(changes.uscc());
                 if (!Uscc.isValid(uscc)) {
-                    violations.add(new Violation("INVALID_USCC", "uscc", "统一社会信用代码无效：" + changes.uscc()));
+                    violations.add(new Violation("INVALID_USCC", "uscc", "统一社会信用代码无效：" + Masking.echoed(changes.uscc())));
                 } else {
                     String phone = changes.enterprisePhone() != null ? changes.enterprisePhone().strip()
                             : current.enterprise() == null ? null : current.enterprise().phone();
@@ -384,7 +385,7 @@ public final class ApplicationService {
         if (requestedUscc != null && !requestedUscc.isBlank()) {
             String uscc = Uscc.normalize(requestedUscc);
             if (!Uscc.isValid(uscc)) {
-                throw DomainProblem.validationFailed(List.of(new Violation("INVALID_USCC", "uscc", "统一社会信用代码无效：" + requestedUscc)));
+                throw DomainProblem.validationFailed(List.of(new Violation("INVALID_USCC", "uscc", "统一社会信用代码无效：" + Masking.echoed(requestedUscc))));
             }
             return new ApplicationEnterprise(uscc, null, null);
         }
@@ -402,7 +403,7 @@ public final class ApplicationService {
         // Only well-formed numbers are ever stored (the migration and issuing refuse others).
         return CertificateNumber.parse(certificateNo).flatMap(no -> certificates.find(no.format()))
                 .filter(c -> c.idNo().equals(idNo))
-                .orElseThrow(() -> DomainProblem.notFound("未找到您名下的证书：" + certificateNo));
+                .orElseThrow(() -> DomainProblem.notFound("未找到您名下的证书：" + Masking.echoed(certificateNo)));
     }
 
     private String enterpriseName(String uscc) {

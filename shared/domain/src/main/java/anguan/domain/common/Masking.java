@@ -1,11 +1,17 @@
 package anguan.domain.common;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * 脱敏: how ID numbers, mobiles and public names appear in API responses (everywhere except the
  * person's own {@code GET /me}). Documents carry the full values and never go through here.
  */
 public final class Masking {
     private static final int MASK = '*';
+    /** Resident ID numbers of 18 characters and the old ones of 15 digits, wherever they stand in a text. */
+    private static final Pattern ID_NUMBER_SHAPE = Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[\\dXx]|\\d{15})(?![0-9A-Za-z])");
+    private static final Pattern MOBILE_SHAPE = Pattern.compile("(?<!\\d)1\\d{10}(?!\\d)");
 
     private Masking() {
     }
@@ -23,6 +29,19 @@ public final class Masking {
     /** Keeps the first character of a name: {@code 张三 → 张*}, {@code 欧阳修 → 欧**}. */
     public static String name(String name) {
         return keep(name, 1, 0);
+    }
+
+    /**
+     * A value a client sent, as an error message may echo it back: every run of it shaped like an ID
+     * number or a mobile is masked (a shifted column puts one into another field, a one-digit typo of
+     * a real ID is the ID), since every response masks those; the rest as sent.
+     */
+    public static String echoed(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String ids = ID_NUMBER_SHAPE.matcher(raw).replaceAll(m -> Matcher.quoteReplacement(idNumber(m.group())));
+        return MOBILE_SHAPE.matcher(ids).replaceAll(m -> Matcher.quoteReplacement(mobile(m.group())));
     }
 
     /**

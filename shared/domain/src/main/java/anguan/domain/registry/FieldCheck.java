@@ -9,16 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Collects every problem of one incoming record so the sender sees them all in one answer
  * (422 with violations) and nothing is stored.
  */
 final class FieldCheck {
-    private static final Pattern MOBILE_SHAPE = Pattern.compile("1\\d{10}");
-    /** Resident ID numbers of 18 characters and the old ones of 15 digits. */
-    private static final Pattern ID_NUMBER_SHAPE = Pattern.compile("\\d{17}[\\dXx]|\\d{15}");
     private final List<Violation> violations = new ArrayList<>();
 
     void add(String code, String field, String message) {
@@ -72,19 +68,9 @@ final class FieldCheck {
         }
     }
 
-    /**
-     * A refused value as a message may echo it: masked where it has the shape of an ID number or a
-     * mobile (a shifted column puts one into another field), since every response masks those.
-     */
+    /** A refused value as a message may echo it: see {@link Masking#echoed}. */
     static String shown(String raw) {
-        String value = raw == null ? null : raw.strip();
-        if (value != null && MOBILE_SHAPE.matcher(value).matches()) {
-            return Masking.mobile(value);
-        }
-        if (value != null && ID_NUMBER_SHAPE.matcher(value).matches()) {
-            return Masking.idNumber(value);
-        }
-        return raw;
+        return Masking.echoed(raw);
     }
 
     boolean isEmpty() {

@@ -19,6 +19,18 @@ class MaskingTest {
     }
 
     @Test
+    void anEchoedValueHasEveryIdNumberAndMobileInItMaskedAndTheRestAsSent() {
+        assertEquals("11**************2X", Masking.echoed("11010519491231002X"));
+        assertEquals("11**************2x", Masking.echoed("11010519491231002x"));
+        assertEquals("未找到申请：31**************15", Masking.echoed("未找到申请：310104198505050015"));
+        assertEquals("abc 139******78, 31**************15 ok", Masking.echoed("abc 13912345678, 310104198505050015 ok"));
+        assertEquals("W2026112700001", Masking.echoed("W2026112700001"));
+        assertEquals("沪建安C3（2026）0000001", Masking.echoed("沪建安C3（2026）0000001"));
+        assertEquals("91350100M000100Y43", Masking.echoed("91350100M000100Y43"));
+        assertNull(Masking.echoed(null));
+    }
+
+    @Test
     void aNameKeepsItsFirstCharacter() {
         assertEquals("张*", Masking.name("张三"));
         assertEquals("欧**", Masking.name("欧阳修"));
