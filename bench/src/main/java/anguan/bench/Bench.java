@@ -1,6 +1,7 @@
 package anguan.bench;
 
 import anguan.aws.config.Env;
+import anguan.domain.person.IdNumber;
 import anguan.local.ProjectRoot;
 import anguan.local.cloud.LocalCloud;
 import anguan.local.cloud.PhysicalNames;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.zip.ZipFile;
 
 /**
@@ -96,8 +99,12 @@ public final class Bench {
         // fixtures: one enterprise, two people (one creates drafts, one is edited and submitted)
         call(registry, put("/registry/enterprises/{uscc}", "/registry/enterprises/" + USCC, Map.of("uscc", USCC),
                 "{\"name\":\"上海浦江建设工程有限公司\"}"));
-        String creator = "310104198001010017";
-        for (String id : List.of(ID_NO, creator)) {
+        List<String> creators = IntStream.range(0, (n + n / 2) / KINDS.length + 1).mapToObj(Bench::creatorIdNo).toList();
+        for (String id : creators) {
+            call(registry, put("/registry/persons/{idNo}", "/registry/persons/" + id, Map.of("idNo", id),
+                    "{\"name\":\"李建国\",\"mobile\":\"13812345678\"}"));
+        }
+        for (String id : List.of(ID_NO)) {
             call(registry, put("/registry/persons/{idNo}", "/registry/persons/" + id, Map.of("idNo", id),
                     "{\"name\":\"王晓丽\",\"mobile\":\"13912345678\",\"photo\":\"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\"}"));
             call(registry, put("/registry/employments/{idNo}/{uscc}", "/registry/employments/" + id + "/" + USCC,
@@ -107,7 +114,6 @@ public final class Bench {
                             + LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(20) + "\",\"passed\":true}", SYSTEM));
         }
         Map<String, String> person = Map.of("role", "person", "idNo", ID_NO);
-        Map<String, String> creatorClaims = Map.of("role", "person", "idNo", creator);
         String created = call(submit, event("POST", "/applications", "/applications", null, null,
                 "{\"type\":\"FIRST_ISSUE\",\"category\":\"C3\",\"position\":\"08\"}", person));
         String no = match(NUMBER, created);
@@ -117,26 +123,46 @@ public final class Bench {
         List<Result> results = new ArrayList<>();
         results.add(measure("PUT /registry/persons/{idNo}", "≤ 20", n, i -> put("/registry/persons/{idNo}",
                 "/registry/persons/" + ID_NO, Map.of("idNo", ID_NO), "{\"name\":\"王晓丽\",\"mobile\":\"1391234" + (5000 + i % 1000) + "\"}"), registry));
+        // Each feed changes something: a feed that says nothing new writes nothing, and would measure only a read.
         results.add(measure("PUT /registry/enterprises/{uscc}", "≤ 20", n, i -> put("/registry/enterprises/{uscc}",
-                "/registry/enterprises/" + USCC, Map.of("uscc", USCC), "{\"name\":\"上海浦江建设工程有限公司\"}"), registry));
+                "/registry/enterprises/" + USCC, Map.of("uscc", USCC),
+                "{\"name\":\"上海浦江建设工程有限公司\",\"contactMobile\":\"1391234" + (5000 + i % 1000) + "\"}"), registry));
         results.add(measure("PUT /registry/employments/{idNo}/{uscc}", "≤ 20", n, i -> put("/registry/employments/{idNo}/{uscc}",
-                "/registry/employments/" + ID_NO + "/" + USCC, Map.of("idNo", ID_NO, "uscc", USCC), "{\"since\":\"2022-03-01\"}"), registry));
+                "/registry/employments/" + ID_NO + "/" + USCC, Map.of("idNo", ID_NO, "uscc", USCC),
+                "{\"since\":\"" + LocalDate.of(2022, 3, 1).plusDays(i % 300) + "\"}"), registry));
         results.add(measure("POST /registry/exam-results", "≤ 20", n, i -> event("POST", "/registry/exam-results",
                 "/registry/exam-results", null, null, "{\"idNo\":\"" + ID_NO + "\",\"examType\":\"CONTINUING\",\"category\":\"C3\",\"examDate\":\"2025-06-01\",\"passed\":true}", SYSTEM), registry));
         results.add(measure("GET /me", "≤ 20", n, i -> event("GET", "/me", "/me", null, null, null, person), submit));
+        // A new draft each time: the same untouched draft asked for again within minutes is the one stored
+        // (a retried create), so the creator takes turns through every category and position, and
+        // each creator starts only one of each (n / 10 + 1 creators, registered above).
         results.add(measure("POST /applications", "≤ 20", n, i -> event("POST", "/applications", "/applications", null, null,
-                "{\"type\":\"FIRST_ISSUE\",\"category\":\"C3\",\"position\":\"08\"}", creatorClaims), submit));
+                "{\"type\":\"FIRST_ISSUE\",\"category\":\"" + KINDS[i % KINDS.length][0] + "\",\"position\":\""
+                        + KINDS[i % KINDS.length][1] + "\"}", Map.of("role", "person", "idNo", creators.get(i / KINDS.length))), submit));
         results.add(measure("GET /applications/{no}", "≤ 20", n, i -> event("GET", "/applications/{no}",
                 "/applications/" + no, noParam, null, null, person), submit));
         results.add(measure("GET /applications", "≤ 20", n, i -> event("GET", "/applications", "/applications", null,
                 Map.of("page", "1", "size", "10"), null, person), submit));
         results.add(measure("PUT /applications/{no}", "≤ 20", n, i -> event("PUT", "/applications/{no}", "/applications/" + no,
                 noParam, null, "{\"enterprisePhone\":\"021-64881234\",\"consent\":true,\"version\":" + (version[0]++) + "}", person), submit));
+        // A real 签名上报 each time: a save (not timed) clears the previous one, as a person's edit would;
+        // a submit sent again would only answer the submission already recorded.
         results.add(measure("POST /applications/{no}/submit", "≤ 60 (with form, later)", n, i -> {
+            call(submit, event("PUT", "/applications/{no}", "/applications/" + no, noParam, null,
+                    "{\"enterprisePhone\":\"021-64881234\",\"consent\":true,\"version\":" + (version[0]++) + "}", person));
             version[0]++;
             return event("POST", "/applications/{no}/submit", "/applications/" + no + "/submit", noParam, null, null, person);
         }, submit));
         return results;
+    }
+
+    /** Every category with a position it allows: ten different drafts of one creator. */
+    private static final String[][] KINDS = {{"A", "01"}, {"A", "02"}, {"A", "03"}, {"A", "04"}, {"A", "05"}, {"A", "06"},
+            {"B", "07"}, {"C1", "08"}, {"C2", "08"}, {"C3", "08"}};
+
+    /** A valid resident ID number per creator: 310104 + a birth date counted from 1970-01-01 + serial 001 + check. */
+    private static String creatorIdNo(int k) {
+        return IdNumber.withCheckCharacter("310104" + LocalDate.of(1970, 1, 1).plusDays(k).format(DateTimeFormatter.BASIC_ISO_DATE) + "001");
     }
 
     private static Result measure(String route, String target, int n, IntFunction<APIGatewayV2HTTPEvent> events,
