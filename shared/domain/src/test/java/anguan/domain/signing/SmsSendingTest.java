@@ -1,0 +1,43 @@
+package anguan.domain.signing;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import anguan.domain.common.DomainProblem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SmsSendingTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T02:00:00Z");
+    /** Midnight in Shanghai after NOW (10:00 there). */
+    private static final Instant NEXT_DAY = Instant.parse("2026-11-27T16:00:00Z");
+    private final SmsChallenge last = SmsChallenge.issue("W2026112700001", "13912345678", NOW, new Random(1)).challenge();
+
+    @Test
+    void theFirstCodeMayAlwaysBeSent() {
+        assertDoesNotThrow(() -> SmsSending.checkAllowed(Optional.empty(), 0, NOW, NEXT_DAY));
+    }
+
+    @Test
+    void aSecondCodeWithinNinetySecondsIsTooEarlyAndSaysHowLongToWait() {
+        DomainProblem p = assertThrows(DomainProblem.class,
+                () -> SmsSending.checkAllowed(Optional.of(last), 1, NOW.plusSeconds(30), NEXT_DAY));
+
+        assertEquals(DomainProblem.Kind.TOO_MANY_REQUESTS, p.kind());
+        assertEquals(Optional.of(Duration.ofSeconds(60)), p.retryAfter());
+        assertEquals("验证码已发送，请60秒后再重新获取", p.getMessage());
+        assertDoesNotThrow(() -> SmsSending.checkAllowed(Optional.of(last), 1, NOW.plusSeconds(90), NEXT_DAY));
+    }
+
+    @Test
+    void theEleventhCodeToOneMobileInADayWaitsForTheNextDay() {
+        assertDoesNotThrow(() -> SmsSending.checkAllowed(Optional.empty(), 9, NOW, NEXT_DAY));
+        DomainProblem p = assertThrows(DomainProblem.class, () -> SmsSending.checkAllowed(Optional.empty(), 10, NOW, NEXT_DAY));
+
+        assertEquals(Optional.of(Duration.ofHours(14)), p.retryAfter());
+    }
+}
