@@ -29,8 +29,26 @@ final class FormPage {
         this.font = font;
     }
 
+    /** Width of {@code text} in points; refuses text the font cannot show, before anything is drawn. */
     float width(String text, float size) throws IOException {
-        return font.getStringWidth(text) / 1000f * size;
+        try {
+            return font.getStringWidth(text) / 1000f * size;
+        } catch (IllegalArgumentException noGlyph) {
+            throw new UnprintableTextException(unprintable(text));
+        }
+    }
+
+    private String unprintable(String text) throws IOException {
+        StringBuilder missing = new StringBuilder();
+        for (int cp : text.codePoints().distinct().toArray()) {
+            String ch = new String(Character.toChars(cp));
+            try {
+                font.encode(ch);
+            } catch (IllegalArgumentException noGlyph) {
+                missing.append(ch);
+            }
+        }
+        return missing.toString();
     }
 
     static float leading(float size) {

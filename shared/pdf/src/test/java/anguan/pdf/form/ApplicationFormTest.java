@@ -289,4 +289,42 @@ class ApplicationFormTest {
         RenderedForm rendered = FORM.render(SampleApplications.of(ApplicationType.CANCELLATION), null, GENERATED);
         assertEquals("证书注销申请表_20240614103818.pdf", rendered.fileName());
     }
+
+    @Test
+    void aRareCharacterTheFontHasIsPrinted() {
+        Application application = withName(SampleApplications.of(ApplicationType.FIRST_ISSUE), "刘䶮");
+        assertTrue(RenderedPdf.joined(FORM.render(application, null, GENERATED).pdf()).contains("姓名刘䶮"));
+    }
+
+    @Test
+    void aCharacterTheFontLacksRefusesTheFormAndNamesTheCharacter() {
+        Application application = withName(SampleApplications.of(ApplicationType.FIRST_ISSUE), "𠮷田优");
+        UnprintableTextException refused = assertThrows(UnprintableTextException.class,
+                () -> FORM.render(application, null, GENERATED));
+        assertEquals("𠮷", refused.characters());
+        assertTrue(refused.getMessage().contains("U+20BB7"), refused.getMessage());
+    }
+
+    private static Application withName(Application application, String name) {
+        var a = application.applicant();
+        return application.toBuilder()
+                .applicant(new anguan.domain.application.Applicant(name, a.gender(), a.birthDate(), a.idType(), a.idNo(), a.mobile()))
+                .build();
+    }
+
+    @Test
+    void twoThreadsRenderingAtOnceEachGetTheirOwnWholeForm() throws Exception {
+        byte[] photo = SampleApplications.photo();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            List<java.util.concurrent.Future<String>> texts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ApplicationType type = ApplicationType.values()[i % ApplicationType.values().length];
+                texts.add(pool.submit(() -> RenderedPdf.joined(FORM.render(SampleApplications.of(type), photo, GENERATED).pdf())));
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                ApplicationType type = ApplicationType.values()[i % ApplicationType.values().length];
+                assertEquals(joined(type), texts.get(i).get(), type.name());
+            }
+        }
+    }
 }
