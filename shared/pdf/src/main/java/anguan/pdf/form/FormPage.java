@@ -2,7 +2,9 @@ package anguan.pdf.form;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -23,6 +25,7 @@ final class FormPage {
 
     private final PDPageContentStream out;
     private final PDFont font;
+    private final Map<Integer, Float> advances = new HashMap<>();
 
     FormPage(PDPageContentStream out, PDFont font) {
         this.out = out;
@@ -31,8 +34,28 @@ final class FormPage {
 
     /** Width of {@code text} in points; refuses text the font cannot show, before anything is drawn. */
     float width(String text, float size) throws IOException {
+        float units = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            units += advance(cp, text);
+            i += Character.charCount(cp);
+        }
+        return units / 1000f * size;
+    }
+
+    /**
+     * A character's advance in font units, kept per document: wrapping measures every line again
+     * with each character added, and PDFBox sets no kerning, so the sum of the advances is the width.
+     */
+    private float advance(int cp, String text) throws IOException {
+        Float known = advances.get(cp);
+        if (known != null) {
+            return known;
+        }
         try {
-            return font.getStringWidth(text) / 1000f * size;
+            float units = font.getStringWidth(new String(Character.toChars(cp)));
+            advances.put(cp, units);
+            return units;
         } catch (IllegalArgumentException noGlyph) {
             throw new UnprintableTextException(unprintable(text));
         }
@@ -63,6 +86,7 @@ final class FormPage {
     List<String> wrap(String text, float width, float size) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
+        float lineWidth = 0;
         int i = 0;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
@@ -70,14 +94,18 @@ final class FormPage {
             if (cp == '\n') {
                 lines.add(line.toString());
                 line.setLength(0);
+                lineWidth = 0;
                 continue;
             }
             String ch = new String(Character.toChars(cp));
-            if (!line.isEmpty() && NO_LINE_START.indexOf(cp) < 0 && width(line + ch, size) > width) {
+            float advance = advance(cp, text) / 1000f * size;
+            if (!line.isEmpty() && NO_LINE_START.indexOf(cp) < 0 && lineWidth + advance > width) {
                 lines.add(line.toString());
                 line.setLength(0);
+                lineWidth = 0;
             }
             line.append(ch);
+            lineWidth += advance;
         }
         if (!line.isEmpty() || lines.isEmpty()) {
             lines.add(line.toString());
