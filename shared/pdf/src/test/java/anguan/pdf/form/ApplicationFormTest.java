@@ -327,4 +327,19 @@ class ApplicationFormTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(ApplicationType.class)
+    void aLongEnterpriseNameWrapsAndStillFitsEveryForm(ApplicationType type) {
+        String longName = "上海市浦东新区张江高科技园区建筑安装工程集团股份有限公司第三工程分公司";
+        Application application = SampleApplications.of(type);
+        application = application.toBuilder()
+                .enterprise(new anguan.domain.application.ApplicationEnterprise(USCC, longName, ENTERPRISE_PHONE))
+                .exams(type == ApplicationType.RENEWAL ? List.of(application.exams().getFirst(), application.exams().getFirst())
+                        : application.exams())
+                .build();
+        String text = RenderedPdf.joined(FORM.render(application, SampleApplications.photo(), GENERATED).pdf());
+        assertTrue(text.contains("企业名称" + longName), text);
+        assertTrue(text.contains("聘用企业意见"), text);
+    }
 }
