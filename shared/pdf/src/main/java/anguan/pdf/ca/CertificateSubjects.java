@@ -50,6 +50,11 @@ public final class CertificateSubjects {
                 .map(value -> value.substring(USCC_PREFIX.length()));
     }
 
+    /** The subject with attribute names a reader knows (organizationIdentifier, serialNumber), for reports and logs. */
+    public static String describe(X509Certificate certificate) {
+        return X500Name.getInstance(BCStyle.INSTANCE, certificate.getSubjectX500Principal().getEncoded()).toString();
+    }
+
     /** The holder's name (CN). */
     public static Optional<String> nameOf(X509Certificate certificate) {
         return attribute(certificate, BCStyle.CN);
