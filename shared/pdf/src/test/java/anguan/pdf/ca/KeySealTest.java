@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class KeySealTest {
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
-    private final Credential enterprise = PlatformCa.create("测试CA", NOW).issueEnterprise("上海某某建设有限公司", "91310000MA1FL0T22X", NOW);
+    private final Credential enterprise = PlatformCa.create("测试CA", NOW).issueEnterprise("上海某某建设有限公司", "91310000MA1FL0T22J", NOW);
 
     @Test
     void theSigningPasswordOpensTheKeyItSealedAndNoOtherPasswordDoes() throws Exception {

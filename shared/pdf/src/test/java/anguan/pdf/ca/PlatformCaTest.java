@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class PlatformCaTest {
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
-    private static final String USCC = "91310000MA1FL0T22X";
+    private static final String USCC = "91310000MA1FL0T22J";
     private static final byte[] PEPPER = "a pepper of sixteen bytes or more".getBytes();
     private final PlatformCa ca = PlatformCa.create("安管平台测试CA", NOW.minus(Duration.ofDays(365)));
 

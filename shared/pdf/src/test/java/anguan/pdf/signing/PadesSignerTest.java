@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class PadesSignerTest {
     static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
-    static final String USCC = "91310000MA1FL0T22X";
+    static final String USCC = "91310000MA1FL0T22J";
     static final PlatformCa CA = PlatformCa.create("安管平台测试CA", NOW.minus(Duration.ofDays(365)));
     static final Credential PERSON = CA.issuePerson("Zhang San", HolderPseudonym.of("310101199001011234", "pepper-of-sixteen-bytes".getBytes()), NOW);
     static final Credential ENTERPRISE = CA.issueEnterprise("Shanghai Mou Construction Co.", USCC, NOW);
