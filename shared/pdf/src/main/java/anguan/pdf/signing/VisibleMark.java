@@ -14,6 +14,11 @@ public record VisibleMark(float x, float y, float width, float height, byte[] pn
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("a visible mark has a positive width and height");
         }
+        // Without font bytes the seal falls back to Helvetica, which has no CJK glyphs: refuse here,
+        // before a placeholder is made, rather than fail half-way through drawing.
+        if (png == null && font == null && !name.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+            throw new IllegalArgumentException("a seal with a name outside ASCII needs the bytes of a font that has its glyphs");
+        }
     }
 
     public static VisibleMark image(float x, float y, float width, float height, byte[] png, String name) {

@@ -123,6 +123,14 @@ class PadesSignerTest {
     }
 
     @Test
+    void aChineseNameWithoutAFontIsRefusedBeforeAnythingIsDrawn() {
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> VisibleMark.seal(100, 100, 100, 40, "张三", null));
+        assertTrue(refused.getMessage().contains("font"), refused.getMessage());
+        VisibleMark.image(100, 100, 100, 40, TestPdfs.signaturePng(), "张三");
+    }
+
+    @Test
     void anUnsignedPdfHasNoSignatures() throws Exception {
         assertEquals(List.of(), verifier.verify(TestPdfs.form(2)));
     }
