@@ -1,5 +1,6 @@
 package anguan.pdf.ca;
 
+import anguan.domain.enterprise.Uscc;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -82,12 +83,12 @@ public final class PlatformCa {
 
     /** A person's signing certificate: the name, and a pseudonym of the ID number ({@link HolderPseudonym}). */
     public Credential issuePerson(String name, String pseudonym, Instant now) {
-        return issue(CertificateSubjects.person(name, pseudonym), now, HOLDER_VALIDITY);
+        return issue(CertificateSubjects.person(requireName(name), pseudonym), now, HOLDER_VALIDITY);
     }
 
     /** An enterprise's 一证通 signing certificate, its USCC in organizationIdentifier. */
     public Credential issueEnterprise(String enterpriseName, String uscc, Instant now) {
-        return issue(CertificateSubjects.enterprise(enterpriseName, uscc), now, HOLDER_VALIDITY);
+        return issue(enterpriseSubject(enterpriseName, uscc), now, HOLDER_VALIDITY);
     }
 
     /**
@@ -101,7 +102,7 @@ public final class PlatformCa {
 
     /** As {@link #issueEnterprise} with a chosen validity: for tests of expired and future certificates. */
     public Credential issueEnterprise(String enterpriseName, String uscc, Instant notBefore, Duration validity) {
-        return issue(CertificateSubjects.enterprise(enterpriseName, uscc), notBefore.plus(BACKDATE), validity);
+        return issue(enterpriseSubject(enterpriseName, uscc), notBefore.plus(BACKDATE), validity);
     }
 
     /** Whether the platform CA issued the certificate and both are valid at the instant. */
@@ -131,6 +132,21 @@ public final class PlatformCa {
         } catch (CertificateException e) {
             throw new IllegalArgumentException("not an X.509 certificate", e);
         }
+    }
+
+    private static X500Name enterpriseSubject(String enterpriseName, String uscc) {
+        // The enterprise-sign step trusts the USCC in the subject: only a valid code goes in.
+        if (!Uscc.isValid(uscc)) {
+            throw new IllegalArgumentException("not a valid USCC");
+        }
+        return CertificateSubjects.enterprise(requireName(enterpriseName), uscc);
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a certificate names its holder");
+        }
+        return name.strip();
     }
 
     private Credential issue(X500Name subject, Instant now, Duration validity) {

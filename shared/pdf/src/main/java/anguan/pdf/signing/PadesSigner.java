@@ -64,6 +64,10 @@ public final class PadesSigner {
      * order) and embeds it. Nothing is written when it is refused.
      */
     public byte[] complete(PreparedSignature prepared, byte[] cms, Instant now) throws CmsRefusedException {
+        // The prepared state may have been stored and read back: its digest must still be its PDF's.
+        if (!MessageDigest.isEqual(prepared.digest(), Cms.sha256(signedContent(prepared.pdf(), prepared.byteRange())))) {
+            throw new IllegalArgumentException("the prepared PDF does not match its digest");
+        }
         check(prepared, cms, now);
         return embed(prepared.pdf(), prepared.byteRange(), cms);
     }

@@ -55,6 +55,14 @@ class PlatformCaTest {
     }
 
     @Test
+    void anInvalidUsccOrABlankNameIsNeverCertified() {
+        assertThrows(IllegalArgumentException.class, () -> ca.issueEnterprise("上海某某建设有限公司", "91310000MA1FL0T22X", NOW));
+        assertThrows(IllegalArgumentException.class, () -> ca.issueHardwareToken("上海某某建设有限公司", "9131", NOW));
+        assertThrows(IllegalArgumentException.class, () -> ca.issueEnterprise(" ", USCC, NOW));
+        assertThrows(IllegalArgumentException.class, () -> ca.issuePerson("", "PSN-00", NOW));
+    }
+
+    @Test
     void aHardwareTokensKeyIsHandedOutAndSignsForItsCertificate() throws Exception {
         Credential token = ca.issueHardwareToken("上海某某建设有限公司", USCC, NOW);
         var key = Keys.privateKey(token.privateKeyPkcs8());

@@ -56,6 +56,15 @@ class HardwareTokenSigningTest {
     }
 
     @Test
+    void aPreparedPdfAlteredInStorageIsNeverCompleted() throws Exception {
+        byte[] altered = prepared.pdf();
+        altered[10] ^= 1;
+        var tampered = new PreparedSignature(altered, prepared.byteRange(), prepared.digest(), TOKEN.certificate(), USCC);
+        byte[] cms = token(TOKEN).sign(prepared.digest());
+        assertThrows(IllegalArgumentException.class, () -> signer.complete(tampered, cms, NOW));
+    }
+
+    @Test
     void garbageIsMalformed() {
         assertRefused(CmsRefusal.CMS_MALFORMED, "not a CMS".getBytes());
         assertRefused(CmsRefusal.CMS_MALFORMED, new byte[0]);
