@@ -131,6 +131,27 @@ class PadesSignerTest {
     }
 
     @Test
+    void aChineseNameIsSealedInTheBundledFontAndTheSignatureStillVerifies() throws Exception {
+        byte[] font;
+        try (var in = PadesSignerTest.class.getResourceAsStream("/anguan/pdf/font/NotoSansSC-Regular.ttf")) {
+            font = in.readAllBytes();
+        }
+
+        byte[] signed = signer.sign(TestPdfs.form(2), PERSON, VisibleMark.seal(100, 120, 120, 40, "欧阳晓燕", font), NOW);
+
+        assertTrue(verifier.verify(signed).getFirst().valid());
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            PDAnnotationWidget widget = document.getSignatureFields().getFirst().getWidgets().getFirst();
+            var appearance = widget.getAppearance().getNormalAppearance().getAppearanceStream();
+            var fonts = new java.util.ArrayList<String>();
+            for (var name : appearance.getResources().getFontNames()) {
+                fonts.add(appearance.getResources().getFont(name).getName());
+            }
+            assertTrue(fonts.stream().anyMatch(f -> f.matches("[A-Z]{6}\\+NotoSansSC-Regular")), fonts.toString());
+        }
+    }
+
+    @Test
     void anUnsignedPdfHasNoSignatures() throws Exception {
         assertEquals(List.of(), verifier.verify(TestPdfs.form(2)));
     }
