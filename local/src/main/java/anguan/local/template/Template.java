@@ -133,6 +133,40 @@ public final class Template {
         return routes;
     }
 
+    /**
+     * Every {@code SQS} event of every function. The queue must be {@code !GetAtt Q.Arn} of a queue
+     * of this template (the only form the local cloud can wire).
+     */
+    public List<QueueEventSource> queueEventSources() {
+        List<QueueEventSource> sources = new ArrayList<>();
+        for (FunctionDefinition function : functions()) {
+            for (EventSource event : function.events()) {
+                if (!event.type().equals("SQS")) {
+                    continue;
+                }
+                Map<String, Object> properties = event.properties();
+                String what = function.logicalId() + " event " + event.name();
+                String queue = queueOf(properties.get("Queue"), what);
+                int batchSize = integer(properties.get("BatchSize"), QueueEventSource.MAX_RECEIVE);
+                Object types = properties.get("FunctionResponseTypes");
+                boolean reportFailures = types instanceof List<?> list && list.contains("ReportBatchItemFailures");
+                sources.add(new QueueEventSource(function.logicalId(), event.name(), queue, batchSize, reportFailures));
+            }
+        }
+        return sources;
+    }
+
+    private String queueOf(Object queue, String what) {
+        if (queue instanceof Map<?, ?> getAtt && getAtt.get("Fn::GetAtt") instanceof List<?> target && target.size() == 2
+                && "Arn".equals(String.valueOf(target.get(1)))) {
+            String logicalId = String.valueOf(target.get(0));
+            if (resource(logicalId).filter(r -> r.type().equals(QUEUE)).isPresent()) {
+                return logicalId;
+            }
+        }
+        throw new IllegalArgumentException(what + ": Queue must be !GetAtt <a queue of this template>.Arn, got " + queue);
+    }
+
     /** The JWT authorizers declared on the template's HttpApis, by name. */
     public Map<String, JwtAuthorizerDefinition> jwtAuthorizers() {
         Map<String, JwtAuthorizerDefinition> authorizers = new LinkedHashMap<>();
