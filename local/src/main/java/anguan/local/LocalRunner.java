@@ -167,7 +167,8 @@ public final class LocalRunner implements AutoCloseable {
                         Set.of(PhysicalNames.LOCAL_PARAMETERS.get("JwtAudience"))));
         tokens = LocalTokens.open(data, tokenRule.issuer(), tokenRule.audiences().iterator().next());
         gateway = HttpGateway.start(options.port(), template.httpRoutes(), authorizers, tokens, options.accessLog());
-        DevRoutes.register(gateway, tokens, this::currentHealth);
+        DevRoutes.register(gateway, tokens, this::currentHealth,
+                () -> Optional.ofNullable(health).map(ready -> cloud.sms()));
 
         phases.put("gateway", millisSince(begin));
         cloud = LocalCloud.start(root.resolve("local"), data);
@@ -228,11 +229,13 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
-    /** The health report while everything runs; empty while starting, or once a queue poller has died. */
+    /** The health report while everything runs; empty while starting, or once a queue poller has died or SNS is gone. */
     private Optional<Map<String, Object>> currentHealth() {
         Map<String, Object> report = health;
         QueuePollers polling = pollers;
-        return report != null && polling != null && polling.running() ? Optional.of(report) : Optional.empty();
+        LocalCloud emulators = cloud;
+        return report != null && polling != null && polling.running() && emulators != null && emulators.snsEndpoint().isPresent()
+                ? Optional.of(report) : Optional.empty();
     }
 
     private Map<String, Object> healthReport() {

@@ -1,32 +1,81 @@
 package anguan.local.gateway;
 
+import anguan.domain.common.Masking;
+import anguan.local.sns.Sms;
+import anguan.local.sns.SmsLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The runner's own routes (API.md, Identity): {@code POST /dev/tokens} stands in for the SSOs,
- * {@code GET /dev/health} tells when everything is up. {@code GET /dev/sms} and
- * {@code POST /dev/schedules/{function}} join them here once SNS and schedules are emulated.
+ * {@code GET /dev/health} tells when everything is up, {@code GET /dev/sms?mobile=…} shows the SMS
+ * the platform sent to a mobile (through the local SNS).
  */
 public final class DevRoutes {
     private static final Set<String> ROLES = Set.of("person", "enterprise", "reviewer", "system");
+    private static final Pattern MOBILE = Pattern.compile("1\\d{10}");
 
     private DevRoutes() {
     }
 
     /**
      * @param health the health report once everything is ready, empty while starting
+     * @param sms    the SMS sent so far, empty while the local cloud is starting
      */
-    public static void register(HttpGateway gateway, LocalTokens tokens, Supplier<Optional<Map<String, Object>>> health) {
+    public static void register(HttpGateway gateway, LocalTokens tokens, Supplier<Optional<Map<String, Object>>> health,
+                                Supplier<Optional<SmsLog>> sms) {
+        gateway.devRoute("GET", "/dev/sms", request -> sms.get()
+                .map(log -> smsSent(log, request))
+                .orElseGet(() -> GatewayResponse.json(503, Map.of("status", "STARTING"))));
         gateway.devRoute("POST", "/dev/tokens", request -> issueToken(tokens, request));
         gateway.devRoute("GET", "/dev/health", request -> health.get()
                 .map(report -> GatewayResponse.json(200, report))
                 .orElseGet(() -> GatewayResponse.json(503, Map.of("status", "STARTING"))));
+    }
+
+    /** {"items":[{mobile, text, sentAt}]}, newest first; the mobile masked, as in every response but GET /me. */
+    static GatewayResponse smsSent(SmsLog log, GatewayRequest request) {
+        String mobile;
+        try {
+            mobile = query(request.rawQuery()).get("mobile");
+        } catch (IllegalArgumentException brokenEscape) {
+            return GatewayResponse.badRequest("查询参数的 % 转义不完整");
+        }
+        if (mobile == null || !MOBILE.matcher(mobile).matches()) {
+            return GatewayResponse.badRequest("请用 ?mobile= 给出 11 位手机号，如 /dev/sms?mobile=13800000000");
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Sms sms : log.to(mobile)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("mobile", Masking.mobile(sms.mobile()));
+            item.put("text", sms.text());
+            item.put("sentAt", sms.sentAt().toString());
+            items.add(item);
+        }
+        return GatewayResponse.json(200, Map.of("items", items));
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            parameters.putIfAbsent(name, URLDecoder.decode(equals < 0 ? "" : pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
     }
 
     /** {"role":"person","idNo":"…"} | {"role":"enterprise","uscc":"…"} | {"role":"reviewer","sub":"r1"} | {"role":"system"}. */

@@ -22,6 +22,7 @@ public final class Template {
     public static final String BUCKET = "AWS::S3::Bucket";
     public static final String QUEUE = "AWS::SQS::Queue";
     public static final String TOPIC = "AWS::SNS::Topic";
+    public static final String SUBSCRIPTION = "AWS::SNS::Subscription";
 
     private final Map<String, Parameter> parameters;
     private final Map<String, Resource> resources;
