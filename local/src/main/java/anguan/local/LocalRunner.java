@@ -9,6 +9,7 @@ import anguan.local.gateway.HttpGateway;
 import anguan.local.gateway.LocalTokens;
 import anguan.local.lambda.FunctionHost;
 import anguan.local.queues.QueuePollers;
+import anguan.local.schedules.Schedules;
 import anguan.local.template.FunctionDefinition;
 import anguan.local.template.Intrinsics;
 import anguan.local.template.JwtAuthorizerDefinition;
@@ -104,6 +105,7 @@ public final class LocalRunner implements AutoCloseable {
     private PhysicalNames names;
     private FunctionHost functions;
     private QueuePollers pollers;
+    private Schedules schedules;
     private Duration startup;
     private DemoData demo;
     private DemoState demoState = DemoState.NOT_REQUESTED;
@@ -168,7 +170,8 @@ public final class LocalRunner implements AutoCloseable {
         tokens = LocalTokens.open(data, tokenRule.issuer(), tokenRule.audiences().iterator().next());
         gateway = HttpGateway.start(options.port(), template.httpRoutes(), authorizers, tokens, options.accessLog());
         DevRoutes.register(gateway, tokens, this::currentHealth,
-                () -> Optional.ofNullable(health).map(ready -> cloud.sms()));
+                () -> Optional.ofNullable(health).map(ready -> cloud.sms()),
+                () -> Optional.ofNullable(health).map(ready -> schedules));
 
         phases.put("gateway", millisSince(begin));
         cloud = LocalCloud.start(root.resolve("local"), data);
@@ -181,6 +184,10 @@ public final class LocalRunner implements AutoCloseable {
         phases.put("functions", millisSince(begin));
         pollers = QueuePollers.start(template, names, cloud, (function, event) -> functions.function(function).invoke(event));
         phases.put("pollers", millisSince(begin));
+        Map<String, FunctionDefinition> definitions = new LinkedHashMap<>();
+        template.functions().forEach(definition -> definitions.put(definition.logicalId(), definition));
+        schedules = new Schedules(template.scheduleEventSources(), definitions, LocalCloud.REGION, LocalCloud.ACCOUNT_ID,
+                (function, event) -> functions.function(function).invoke(event), java.time.Clock.systemUTC());
         startup = Duration.ofNanos(System.nanoTime() - begin);
         health = healthReport();
 

@@ -1,6 +1,7 @@
 package anguan.local.gateway;
 
 import anguan.domain.common.Masking;
+import anguan.local.schedules.Schedules;
 import anguan.local.sns.Sms;
 import anguan.local.sns.SmsLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * The runner's own routes (API.md, Identity): {@code POST /dev/tokens} stands in for the SSOs,
  * {@code GET /dev/health} tells when everything is up, {@code GET /dev/sms?mobile=…} shows the SMS
- * the platform sent to a mobile (through the local SNS).
+ * the platform sent to a mobile (through the local SNS), {@code POST /dev/schedules/{function}}
+ * runs a function's scheduled events now.
  */
 public final class DevRoutes {
     private static final Set<String> ROLES = Set.of("person", "enterprise", "reviewer", "system");
@@ -30,10 +32,14 @@ public final class DevRoutes {
 
     /**
      * @param health the health report once everything is ready, empty while starting
-     * @param sms    the SMS sent so far, empty while the local cloud is starting
+     * @param sms       the SMS sent so far, empty while the local cloud is starting
+     * @param schedules the template's scheduled events, empty until the functions are up
      */
     public static void register(HttpGateway gateway, LocalTokens tokens, Supplier<Optional<Map<String, Object>>> health,
-                                Supplier<Optional<SmsLog>> sms) {
+                                Supplier<Optional<SmsLog>> sms, Supplier<Optional<Schedules>> schedules) {
+        gateway.devRoute("POST", "/dev/schedules/{function}", request -> schedules.get()
+                .map(ready -> fireSchedules(ready, request.pathParameters().get("function")))
+                .orElseGet(() -> GatewayResponse.json(503, Map.of("status", "STARTING"))));
         gateway.devRoute("GET", "/dev/sms", request -> sms.get()
                 .map(log -> smsSent(log, request))
                 .orElseGet(() -> GatewayResponse.json(503, Map.of("status", "STARTING"))));
@@ -63,6 +69,44 @@ public final class DevRoutes {
             items.add(item);
         }
         return GatewayResponse.json(200, Map.of("items", items));
+    }
+
+    /** {"function", "fired":[{"event", "result"}]} once every scheduled event of the function has run. */
+    static GatewayResponse fireSchedules(Schedules schedules, String name) {
+        Optional<String> function = schedules.function(name);
+        if (function.isEmpty()) {
+            return GatewayResponse.notFound("没有名为 " + Masking.echoed(name) + " 的函数（用 functions/ 下的目录名，如 batch-rename）");
+        }
+        if (schedules.of(function.get()).isEmpty()) {
+            return GatewayResponse.notFound("函数 " + function.get() + " 在 template.yaml 中没有定时事件（Schedule 或 ScheduleV2）");
+        }
+        List<Schedules.Fired> fired;
+        try {
+            fired = schedules.fire(function.get());
+        } catch (RuntimeException e) {
+            return GatewayResponse.problem(502, "FUNCTION_FAILED", "定时函数执行失败",
+                    "函数 " + function.get() + " 执行失败：" + Masking.echoed(String.valueOf(e.getMessage())) + "，详情见本地运行日志");
+        }
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (Schedules.Fired one : fired) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("event", one.event());
+            event.put("result", resultJson(one.result()));
+            events.add(event);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("function", function.get());
+        body.put("fired", events);
+        return GatewayResponse.json(200, body);
+    }
+
+    /** A function's answer as JSON when it is JSON, else as the text it is. */
+    private static Object resultJson(String result) {
+        try {
+            return Json.MAPPER.readTree(result);
+        } catch (JsonProcessingException notJson) {
+            return result;
+        }
     }
 
     private static Map<String, String> query(String rawQuery) {

@@ -157,6 +157,22 @@ public final class Template {
         return sources;
     }
 
+    /** Every {@code Schedule} and {@code ScheduleV2} event of every function. */
+    public List<ScheduleEventSource> scheduleEventSources() {
+        List<ScheduleEventSource> sources = new ArrayList<>();
+        for (FunctionDefinition function : functions()) {
+            for (EventSource event : function.events()) {
+                if (event.type().equals("Schedule") || event.type().equals("ScheduleV2")) {
+                    Map<String, Object> properties = event.properties();
+                    sources.add(new ScheduleEventSource(function.logicalId(), event.name(), event.type(),
+                            String.valueOf(properties.get(event.type().equals("Schedule") ? "Schedule" : "ScheduleExpression")),
+                            Optional.ofNullable(properties.get("Input")).map(String::valueOf)));
+                }
+            }
+        }
+        return sources;
+    }
+
     private String queueOf(Object queue, String what) {
         if (queue instanceof Map<?, ?> getAtt && getAtt.get("Fn::GetAtt") instanceof List<?> target && target.size() == 2
                 && "Arn".equals(String.valueOf(target.get(1)))) {
