@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * One event source mapping (Lambda's SQS poller): receives batches from one queue, invokes the
@@ -20,7 +19,8 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * <p>A failed message becomes visible again after {@link #RETRY_AFTER} rather than the queue's
  * VisibilityTimeout (180 s in the template): on AWS the retry comes after the timeout, locally a
  * developer or a test would wait minutes for it. A message the function is still working on keeps
- * the queue's own timeout, so it is not delivered twice while in flight.
+ * the queue's own timeout, so it is not delivered twice while in flight. Batches of one event
+ * source run one at a time (Lambda would run several at once; the consumers are written for both).
  */
 final class QueuePoller implements Runnable {
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
@@ -58,7 +58,8 @@ final class QueuePoller implements Runnable {
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
                 pollOnce();
-            } catch (SqsException | software.amazon.awssdk.core.exception.SdkClientException e) {
+            } catch (RuntimeException e) {
+                // SQS unreachable, a receipt handle gone stale...: Lambda's poller keeps polling, so does this one
                 if (!running) {
                     return;
                 }

@@ -154,6 +154,19 @@ class TemplateTest {
         }
     }
 
+    @Test
+    void scheduleEventsNameTheirExpressionAndInput() {
+        Template template = consumer("""
+                {
+                  Nightly: { Type: ScheduleV2, Properties: { ScheduleExpression: "cron(0 2 * * ? *)" } },
+                  Hourly: { Type: Schedule, Properties: { Schedule: rate(1 hour), Input: '{"job":"x"}' } },
+                  Work: { Type: SQS, Properties: { Queue: !GetAtt WorkQueue.Arn } }
+                }""");
+        assertEquals(List.of(new ScheduleEventSource("Consumer", "Nightly", "ScheduleV2", "cron(0 2 * * ? *)", Optional.empty()),
+                new ScheduleEventSource("Consumer", "Hourly", "Schedule", "rate(1 hour)", Optional.of("{\"job\":\"x\"}"))),
+                template.scheduleEventSources());
+    }
+
     /** A template with one function, Consumer, with these Events (YAML flow mapping), two queues and a table. */
     private static Template consumer(String events) {
         return Template.parse("""
