@@ -8,6 +8,8 @@ import anguan.local.gateway.DevRoutes;
 import anguan.local.gateway.HttpGateway;
 import anguan.local.gateway.LocalTokens;
 import anguan.local.lambda.FunctionHost;
+import anguan.local.queues.QueuePollers;
+import anguan.local.schedules.Schedules;
 import anguan.local.template.FunctionDefinition;
 import anguan.local.template.Intrinsics;
 import anguan.local.template.JwtAuthorizerDefinition;
@@ -102,6 +104,8 @@ public final class LocalRunner implements AutoCloseable {
     private LocalCloud cloud;
     private PhysicalNames names;
     private FunctionHost functions;
+    private QueuePollers pollers;
+    private Schedules schedules;
     private Duration startup;
     private DemoData demo;
     private DemoState demoState = DemoState.NOT_REQUESTED;
@@ -165,7 +169,9 @@ public final class LocalRunner implements AutoCloseable {
                         Set.of(PhysicalNames.LOCAL_PARAMETERS.get("JwtAudience"))));
         tokens = LocalTokens.open(data, tokenRule.issuer(), tokenRule.audiences().iterator().next());
         gateway = HttpGateway.start(options.port(), template.httpRoutes(), authorizers, tokens, options.accessLog());
-        DevRoutes.register(gateway, tokens, () -> Optional.ofNullable(health));
+        DevRoutes.register(gateway, tokens, this::currentHealth,
+                () -> Optional.ofNullable(health).map(ready -> cloud.sms()),
+                () -> Optional.ofNullable(health).map(ready -> schedules));
 
         phases.put("gateway", millisSince(begin));
         cloud = LocalCloud.start(root.resolve("local"), data);
@@ -176,6 +182,12 @@ public final class LocalRunner implements AutoCloseable {
         functions.start(definition -> environment(definition, intrinsics));
         gateway.open((function, event) -> functions.function(function).invoke(event));
         phases.put("functions", millisSince(begin));
+        pollers = QueuePollers.start(template, names, cloud, (function, event) -> functions.function(function).invoke(event));
+        phases.put("pollers", millisSince(begin));
+        Map<String, FunctionDefinition> definitions = new LinkedHashMap<>();
+        template.functions().forEach(definition -> definitions.put(definition.logicalId(), definition));
+        schedules = new Schedules(template.scheduleEventSources(), definitions, LocalCloud.REGION, LocalCloud.ACCOUNT_ID,
+                (function, event) -> functions.function(function).invoke(event), java.time.Clock.systemUTC());
         startup = Duration.ofNanos(System.nanoTime() - begin);
         health = healthReport();
 
@@ -224,12 +236,22 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
+    /** The health report while everything runs; empty while starting, or once a queue poller has died or SNS is gone. */
+    private Optional<Map<String, Object>> currentHealth() {
+        Map<String, Object> report = health;
+        QueuePollers polling = pollers;
+        LocalCloud emulators = cloud;
+        return report != null && polling != null && polling.running() && emulators != null && emulators.snsEndpoint().isPresent()
+                ? Optional.of(report) : Optional.empty();
+    }
+
     private Map<String, Object> healthReport() {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("status", "UP");
         Map<String, Long> init = new LinkedHashMap<>();
         functions.initDurations().forEach((name, duration) -> init.put(name, duration.toMillis()));
         report.put("functions", init);
+        report.put("pollers", pollers.queuesByFunction());
         report.put("startupMs", startup.toMillis());
         report.put("startupPhasesDoneAtMs", new LinkedHashMap<>(phases));
         Map<String, String> endpoints = new LinkedHashMap<>();
@@ -320,7 +342,7 @@ public final class LocalRunner implements AutoCloseable {
     @Override
     public synchronized void close() {
         health = null;
-        for (AutoCloseable part : new AutoCloseable[] {gateway, functions, cloud, dataDir}) {
+        for (AutoCloseable part : new AutoCloseable[] {gateway, pollers, functions, cloud, dataDir}) {
             if (part == null) {
                 continue;
             }
@@ -331,6 +353,7 @@ public final class LocalRunner implements AutoCloseable {
             }
         }
         gateway = null;
+        pollers = null;
         functions = null;
         cloud = null;
         dataDir = null;

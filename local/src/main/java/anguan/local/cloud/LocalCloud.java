@@ -1,6 +1,9 @@
 package anguan.local.cloud;
 
 import anguan.local.ProjectRoot;
+import anguan.local.sns.SmsLog;
+import anguan.local.sns.SnsEndpoint;
+import anguan.local.sns.Topics;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +25,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS services the functions use, emulated on 127.0.0.1 (no Docker): DynamoDB (dynalite),
- * S3 (S3Proxy) and SQS (ElasticMQ), each on a free port. Used by the runner and by integration
- * tests; {@link #close()} stops all of them.
- *
- * <p>SNS has no emulator yet: {@link #snsEndpoint()} is empty and topics are only named. The
- * project's own small SNS endpoint plugs in here, next to the others.
+ * S3 (S3Proxy), SQS (ElasticMQ) and SNS (the runner's own {@link SnsEndpoint}, which delivers topic
+ * messages into ElasticMQ and records SMS), each on a free port. Used by the runner and by
+ * integration tests; {@link #close()} stops all of them.
  */
 public final class LocalCloud implements AutoCloseable {
     public static final String REGION = "us-east-1";
@@ -38,6 +39,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Dynalite dynamoDb;
     private final S3Emulator s3;
     private final SqsEmulator sqs;
+    private SnsEndpoint sns;
     private final boolean persistent;
     private final List<AutoCloseable> clients = new ArrayList<>();
     private DynamoDbClient dynamoDbClient;
@@ -75,7 +77,16 @@ public final class LocalCloud implements AutoCloseable {
             }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
-        return new LocalCloud(dynamoDb.join(), s3.join(), sqs.join(), dataDir != null);
+        LocalCloud cloud = new LocalCloud(dynamoDb.join(), s3.join(), sqs.join(), dataDir != null);
+        try {
+            // SNS delivers into SQS, so it starts once ElasticMQ is up (it takes milliseconds).
+            SmsLog sms = dataDir == null ? SmsLog.inMemory() : SmsLog.persistentIn(dataDir.resolve("sns").resolve("sms.jsonl"));
+            cloud.sns = SnsEndpoint.start(new Topics(REGION, ACCOUNT_ID, cloud.sqs()), sms);
+        } catch (RuntimeException e) {
+            cloud.close();
+            throw e;
+        }
+        return cloud;
     }
 
     public URI dynamoDbEndpoint() {
@@ -90,9 +101,18 @@ public final class LocalCloud implements AutoCloseable {
         return sqs.endpoint();
     }
 
-    /** Empty until SNS is emulated. */
     public Optional<URI> snsEndpoint() {
-        return Optional.empty();
+        return Optional.ofNullable(sns).map(SnsEndpoint::endpoint);
+    }
+
+    /** The local SNS's topics and subscriptions. */
+    public Topics topics() {
+        return sns.topics();
+    }
+
+    /** Every SMS sent through the local SNS. */
+    public SmsLog sms() {
+        return sns.sms();
     }
 
     public boolean persistent() {
@@ -169,6 +189,9 @@ public final class LocalCloud implements AutoCloseable {
     public synchronized void close() {
         clients.forEach(LocalCloud::closeQuietly);
         clients.clear();
+        if (sns != null) {
+            closeQuietly(sns);
+        }
         closeQuietly(sqs);
         closeQuietly(s3);
         closeQuietly(dynamoDb);

@@ -1,5 +1,6 @@
 package anguan.local.cloud;
 
+import anguan.local.sns.Topics;
 import anguan.local.template.Intrinsics;
 import anguan.local.template.Resource;
 import anguan.local.template.Template;
@@ -41,7 +42,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * Creates the template's tables, buckets and queues in the local cloud, so that the functions
  * run against exactly what the template declares (a missing GSI or a queue without its dead-letter
  * queue fails locally). Safe to run again: whatever exists already is kept (a persisted table that
- * lacks an index declared since is made again with its items). Topics are named only, until SNS is emulated.
+ * lacks an index declared since is made again with its items). Topics and their SQS subscriptions
+ * ({@code AWS::SNS::Subscription}, or a topic's own {@code Subscription} list) are made in the local
+ * SNS endpoint; on other endpoints (LocalStack) topics are only named.
  */
 public final class ResourceCreator {
     private static final Duration ACTIVE_TIMEOUT = Duration.ofSeconds(10);
@@ -53,17 +56,23 @@ public final class ResourceCreator {
     private final DynamoDbClient dynamoDb;
     private final S3Client s3;
     private final SqsClient sqs;
+    private final Topics topics;
     private final ObjectMapper json = new ObjectMapper();
 
     public ResourceCreator(LocalCloud cloud) {
-        this(cloud.dynamoDb(), cloud.s3(), cloud.sqs());
+        this(cloud.dynamoDb(), cloud.s3(), cloud.sqs(), cloud.topics());
+    }
+
+    private ResourceCreator(DynamoDbClient dynamoDb, S3Client s3, SqsClient sqs, Topics topics) {
+        this.dynamoDb = dynamoDb;
+        this.s3 = s3;
+        this.sqs = sqs;
+        this.topics = topics;
     }
 
     /** On any AWS-compatible endpoints: the adapters' suite makes the same resources in LocalStack. */
     public ResourceCreator(DynamoDbClient dynamoDb, S3Client s3, SqsClient sqs) {
-        this.dynamoDb = dynamoDb;
-        this.s3 = s3;
-        this.sqs = sqs;
+        this(dynamoDb, s3, sqs, null);
     }
 
     /** Creates what is missing and answers the names {@code !Ref}/{@code !GetAtt} resolve to. */
@@ -78,6 +87,9 @@ public final class ResourceCreator {
         }
         for (Resource queue : deadLetterQueuesFirst(template)) {
             createQueue(queue, intrinsics, names);
+        }
+        if (topics != null) {
+            createTopics(template, intrinsics);
         }
         return names;
     }
@@ -264,6 +276,38 @@ public final class ResourceCreator {
         } catch (S3Exception notSupportedByTheStore) {
             // the emulator's store lacks the feature; the functions do not depend on it
         }
+    }
+
+    // ---- SNS
+
+    private void createTopics(Template template, Intrinsics intrinsics) {
+        for (Resource topic : template.resourcesOfType(Template.TOPIC)) {
+            String arn = topics.create(PhysicalNames.topicName(topic));
+            if (topic.property("Subscription") instanceof List<?> inline) {
+                for (Object subscription : inline) {
+                    Map<String, Object> fields = map(subscription);
+                    subscribe(topic.logicalId(), arn, fields.get("Protocol"), intrinsics.resolveString(fields.get("Endpoint")), false);
+                }
+            }
+        }
+        for (Resource subscription : template.resourcesOfType(Template.SUBSCRIPTION)) {
+            String topicArn = intrinsics.resolveString(subscription.property("TopicArn"));
+            boolean raw = Boolean.parseBoolean(String.valueOf(intrinsics.resolve(subscription.property("RawMessageDelivery"))));
+            subscribe(subscription.logicalId(), topicArn, subscription.property("Protocol"),
+                    intrinsics.resolveString(subscription.property("Endpoint")), raw);
+        }
+    }
+
+    private void subscribe(String logicalId, String topicArn, Object protocol, String endpoint, boolean raw) {
+        if (!"sqs".equals(protocol)) {
+            // e.g. email or lambda: nothing local receives them, and the platform uses none
+            System.err.println("[local] " + logicalId + ": protocol " + protocol + " is not delivered locally (only sqs is)");
+            return;
+        }
+        if (!topics.exists(topicArn)) {
+            throw new IllegalArgumentException(logicalId + ": TopicArn " + topicArn + " is no topic of the template");
+        }
+        topics.subscribe(topicArn, endpoint, raw);
     }
 
     // ---- SQS

@@ -22,6 +22,7 @@ public final class Template {
     public static final String BUCKET = "AWS::S3::Bucket";
     public static final String QUEUE = "AWS::SQS::Queue";
     public static final String TOPIC = "AWS::SNS::Topic";
+    public static final String SUBSCRIPTION = "AWS::SNS::Subscription";
 
     private final Map<String, Parameter> parameters;
     private final Map<String, Resource> resources;
@@ -131,6 +132,56 @@ public final class Template {
             }
         }
         return routes;
+    }
+
+    /**
+     * Every {@code SQS} event of every function. The queue must be {@code !GetAtt Q.Arn} of a queue
+     * of this template (the only form the local cloud can wire).
+     */
+    public List<QueueEventSource> queueEventSources() {
+        List<QueueEventSource> sources = new ArrayList<>();
+        for (FunctionDefinition function : functions()) {
+            for (EventSource event : function.events()) {
+                if (!event.type().equals("SQS")) {
+                    continue;
+                }
+                Map<String, Object> properties = event.properties();
+                String what = function.logicalId() + " event " + event.name();
+                String queue = queueOf(properties.get("Queue"), what);
+                int batchSize = integer(properties.get("BatchSize"), QueueEventSource.MAX_RECEIVE);
+                Object types = properties.get("FunctionResponseTypes");
+                boolean reportFailures = types instanceof List<?> list && list.contains("ReportBatchItemFailures");
+                sources.add(new QueueEventSource(function.logicalId(), event.name(), queue, batchSize, reportFailures));
+            }
+        }
+        return sources;
+    }
+
+    /** Every {@code Schedule} and {@code ScheduleV2} event of every function. */
+    public List<ScheduleEventSource> scheduleEventSources() {
+        List<ScheduleEventSource> sources = new ArrayList<>();
+        for (FunctionDefinition function : functions()) {
+            for (EventSource event : function.events()) {
+                if (event.type().equals("Schedule") || event.type().equals("ScheduleV2")) {
+                    Map<String, Object> properties = event.properties();
+                    sources.add(new ScheduleEventSource(function.logicalId(), event.name(), event.type(),
+                            String.valueOf(properties.get(event.type().equals("Schedule") ? "Schedule" : "ScheduleExpression")),
+                            Optional.ofNullable(properties.get("Input")).map(String::valueOf)));
+                }
+            }
+        }
+        return sources;
+    }
+
+    private String queueOf(Object queue, String what) {
+        if (queue instanceof Map<?, ?> getAtt && getAtt.get("Fn::GetAtt") instanceof List<?> target && target.size() == 2
+                && "Arn".equals(String.valueOf(target.get(1)))) {
+            String logicalId = String.valueOf(target.get(0));
+            if (resource(logicalId).filter(r -> r.type().equals(QUEUE)).isPresent()) {
+                return logicalId;
+            }
+        }
+        throw new IllegalArgumentException(what + ": Queue must be !GetAtt <a queue of this template>.Arn, got " + queue);
     }
 
     /** The JWT authorizers declared on the template's HttpApis, by name. */

@@ -118,7 +118,7 @@ class LocalCloudIT {
         assertEquals(cloud.dynamoDbEndpoint().toString(), env.get("AWS_ENDPOINT_URL_DYNAMODB"));
         assertEquals(cloud.s3Endpoint().toString(), env.get("AWS_ENDPOINT_URL_S3"));
         assertEquals(cloud.sqsEndpoint().toString(), env.get("AWS_ENDPOINT_URL_SQS"));
-        assertFalse(env.containsKey("AWS_ENDPOINT_URL_SNS"));
+        assertEquals(cloud.snsEndpoint().orElseThrow().toString(), env.get("AWS_ENDPOINT_URL_SNS"));
     }
 
     @Test

@@ -67,6 +67,18 @@ class TemplateIT {
     }
 
     @Test
+    void everySqsConsumerReportsBatchItemFailuresFromAQueueWithADeadLetterQueue() {
+        // Without ReportBatchItemFailures one bad message makes its whole batch fail again, and the
+        // good ones are redone until they land in the dead-letter queue too.
+        for (QueueEventSource source : TEMPLATE.queueEventSources()) {
+            String what = source.function() + " event " + source.eventName();
+            assertTrue(source.reportBatchItemFailures(), what + " lacks FunctionResponseTypes: [ReportBatchItemFailures]");
+            Resource queue = TEMPLATE.resource(source.queue()).orElseThrow();
+            assertNotNull(queue.path("RedrivePolicy", "deadLetterTargetArn"), what + ": " + source.queue() + " has no dead-letter queue");
+        }
+    }
+
+    @Test
     void noIamStatementGrantsEveryResource() {
         for (Resource resource : TEMPLATE.resources().values()) {
             for (Map<?, ?> statement : statements(resource.properties())) {

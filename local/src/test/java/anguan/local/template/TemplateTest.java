@@ -133,4 +133,53 @@ class TemplateTest {
         assertTrue(project.functions().size() >= 2);
         assertTrue(project.httpRoutes().stream().anyMatch(r -> r.routeKey().equals("GET /me")));
     }
+    @Test
+    void anSqsEventNamesItsQueueBatchSizeAndWhetherItReportsItemFailures() {
+        Template template = consumer("""
+                {
+                  Work: { Type: SQS, Properties: { Queue: !GetAtt WorkQueue.Arn, BatchSize: 3, FunctionResponseTypes: [ReportBatchItemFailures] } },
+                  Other: { Type: SQS, Properties: { Queue: !GetAtt OtherQueue.Arn } }
+                }""");
+        assertEquals(List.of(new QueueEventSource("Consumer", "Work", "WorkQueue", 3, true),
+                new QueueEventSource("Consumer", "Other", "OtherQueue", QueueEventSource.MAX_RECEIVE, false)),
+                template.queueEventSources());
+    }
+
+    @Test
+    void anSqsEventOnSomethingOtherThanAQueueOfTheTemplateIsRefused() {
+        for (String queue : List.of("arn:aws:sqs:us-east-1:1:elsewhere", "!GetAtt Table.Arn", "!GetAtt Missing.Arn", "!Ref WorkQueue")) {
+            Template template = consumer("{ Work: { Type: SQS, Properties: { Queue: " + queue + " } } }");
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, template::queueEventSources, queue);
+            assertTrue(refused.getMessage().contains("Consumer event Work"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void scheduleEventsNameTheirExpressionAndInput() {
+        Template template = consumer("""
+                {
+                  Nightly: { Type: ScheduleV2, Properties: { ScheduleExpression: "cron(0 2 * * ? *)" } },
+                  Hourly: { Type: Schedule, Properties: { Schedule: rate(1 hour), Input: '{"job":"x"}' } },
+                  Work: { Type: SQS, Properties: { Queue: !GetAtt WorkQueue.Arn } }
+                }""");
+        assertEquals(List.of(new ScheduleEventSource("Consumer", "Nightly", "ScheduleV2", "cron(0 2 * * ? *)", Optional.empty()),
+                new ScheduleEventSource("Consumer", "Hourly", "Schedule", "rate(1 hour)", Optional.of("{\"job\":\"x\"}"))),
+                template.scheduleEventSources());
+    }
+
+    /** A template with one function, Consumer, with these Events (YAML flow mapping), two queues and a table. */
+    private static Template consumer(String events) {
+        return Template.parse("""
+                Globals: { Function: { Runtime: java25, CodeUri: f.zip } }
+                Resources:
+                  Consumer:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::handleRequest
+                      Events: %s
+                  WorkQueue: { Type: AWS::SQS::Queue }
+                  OtherQueue: { Type: AWS::SQS::Queue }
+                  Table: { Type: AWS::DynamoDB::Table }
+                """.formatted(events.replace("\n", " ")));
+    }
 }
