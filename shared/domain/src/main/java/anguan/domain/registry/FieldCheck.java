@@ -40,7 +40,7 @@ final class FieldCheck {
         try {
             return LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
-            add("INVALID_DATE", field, label + "格式应为yyyy-MM-dd的有效日期：" + shown(raw));
+            add("INVALID_DATE", field, label + "格式应为yyyy-MM-dd的有效日期：" + Masking.echoed(raw));
             return null;
         }
     }
@@ -58,7 +58,7 @@ final class FieldCheck {
                 return value;
             }
         }
-        add("INVALID_VALUE", field, label + "取值无效：" + shown(raw) + "（可选：" + String.join("、", values.stream().map(codeOf).toList()) + "）");
+        add("INVALID_VALUE", field, label + "取值无效：" + Masking.echoed(raw) + "（可选：" + String.join("、", values.stream().map(codeOf).toList()) + "）");
         return null;
     }
 
@@ -66,11 +66,6 @@ final class FieldCheck {
         if (from != null && to != null && from.isAfter(to)) {
             add("DATE_RANGE_INVALID", field, message);
         }
-    }
-
-    /** A refused value as a message may echo it: see {@link Masking#echoed}. */
-    static String shown(String raw) {
-        return Masking.echoed(raw);
     }
 
     boolean isEmpty() {

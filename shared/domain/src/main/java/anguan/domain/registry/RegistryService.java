@@ -133,7 +133,7 @@ public final class RegistryService {
         FieldCheck check = new FieldCheck();
         String uscc = Uscc.normalize(rawUscc);
         if (!Uscc.isValid(uscc)) {
-            check.add("INVALID_USCC", "uscc", "统一社会信用代码无效：" + FieldCheck.shown(rawUscc));
+            check.add("INVALID_USCC", "uscc", "统一社会信用代码无效：" + Masking.echoed(rawUscc));
         }
         Optional<Versioned<Enterprise>> read = Uscc.isValid(uscc) ? enterprises.findVersioned(uscc) : Optional.empty();
         Optional<Enterprise> stored = read.map(Versioned::value);
@@ -213,7 +213,7 @@ public final class RegistryService {
         FieldCheck check = new FieldCheck();
         Optional<CertificateNumber> number = CertificateNumber.parse(rawNumber);
         if (number.isEmpty()) {
-            check.add("INVALID_CERTIFICATE_NUMBER", "certificateNo", "证书编号格式无效：" + FieldCheck.shown(rawNumber));
+            check.add("INVALID_CERTIFICATE_NUMBER", "certificateNo", "证书编号格式无效：" + Masking.echoed(rawNumber));
         }
         Optional<Versioned<ExternalCertificate>> read = number.flatMap(n -> certificates.findExternalVersioned(n.format()));
         Optional<ExternalCertificate> stored = read.map(Versioned::value);
@@ -255,7 +255,7 @@ public final class RegistryService {
         FieldCheck check = new FieldCheck();
         Optional<CertificateNumber> number = CertificateNumber.parse(rawNumber);
         if (number.isEmpty()) {
-            check.add("INVALID_CERTIFICATE_NUMBER", "certificateNo", "证书编号格式无效：" + FieldCheck.shown(rawNumber));
+            check.add("INVALID_CERTIFICATE_NUMBER", "certificateNo", "证书编号格式无效：" + Masking.echoed(rawNumber));
         } else if (!number.get().isShanghai()) {
             check.add("INVALID_CERTIFICATE_NUMBER", "certificateNo", "只能迁移本市（沪）证书：" + rawNumber);
         }
@@ -357,7 +357,7 @@ public final class RegistryService {
     private String checkedUscc(FieldCheck check, String field, String raw) {
         String uscc = Uscc.normalize(raw);
         if (!Uscc.isValid(uscc)) {
-            check.add("INVALID_USCC", field, "统一社会信用代码无效：" + FieldCheck.shown(raw));
+            check.add("INVALID_USCC", field, "统一社会信用代码无效：" + Masking.echoed(raw));
         }
         return uscc;
     }
