@@ -10,6 +10,10 @@ import anguan.domain.application.ApplicationQuery;
 import anguan.domain.application.ApplicationService;
 import anguan.domain.application.ApplicationStatus;
 import anguan.domain.application.ApplicationType;
+import anguan.domain.application.FormRenderer;
+import anguan.domain.common.DomainProblem;
+import anguan.pdf.form.ApplicationForm;
+import anguan.pdf.form.UnprintableTextException;
 import java.time.Clock;
 import java.util.Map;
 
@@ -25,7 +29,8 @@ public final class SubmitHandler extends HttpFunction {
 
     public SubmitHandler(Platform platform) {
         this(new ApplicationService(platform.applications(), new DynamoClaimRepository(platform.table()),
-                platform.persons(), platform.enterprises(), platform.certificates(), platform.sequence(), platform.clock()),
+                platform.persons(), platform.enterprises(), platform.certificates(), platform.sequence(),
+                printable(new ApplicationForm()), platform.documents(), platform.clock()),
                 platform.clock());
     }
 
@@ -49,6 +54,18 @@ public final class SubmitHandler extends HttpFunction {
                         service.events(me(r), r.path("no")).stream().map(EventView::of).toList()))));
     }
 
+
+    /** A name or text with a character the bundled font lacks is the user's to correct (422), not a crash. */
+    private static FormRenderer printable(FormRenderer forms) {
+        return (application, photo, at) -> {
+            try {
+                return forms.render(application, photo, at);
+            } catch (UnprintableTextException e) {
+                throw DomainProblem.refused("FORM_UNPRINTABLE", "申请表中的“" + e.characters()
+                        + "”无法打印，请联系登记机构核对您的登记信息（可使用规范汉字）后再签名上报");
+            }
+        };
+    }
 
     private static String me(ApiRequest r) {
         return r.caller().idNo();

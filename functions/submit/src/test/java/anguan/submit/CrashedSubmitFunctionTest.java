@@ -1,5 +1,6 @@
 package anguan.submit;
 
+import anguan.domain.testing.TextForms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -27,7 +28,7 @@ class CrashedSubmitFunctionTest {
     private final InMemoryRegistry store = new InMemoryRegistry(CLOCK);
     private final Faults faults = new Faults();
     private final SubmitHandler handler = new SubmitHandler(faults.wire(ApplicationService.class, store.applicationRepository(),
-            store.claimRepository(), store, store.enterpriseRepository(), store.certificateRepository(), store, CLOCK), CLOCK);
+            store.claimRepository(), store, store.enterpriseRepository(), store.certificateRepository(), store, new TextForms(), store, CLOCK), CLOCK);
 
     CrashedSubmitFunctionTest() {
         RegistryService registry = new RegistryService(store, store.enterpriseRepository(), store.certificateRepository(), store, CLOCK);

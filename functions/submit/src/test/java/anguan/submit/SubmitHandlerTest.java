@@ -1,5 +1,6 @@
 package anguan.submit;
 
+import anguan.domain.testing.TextForms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class SubmitHandlerTest {
 
     private final InMemoryRegistry store = new InMemoryRegistry(CLOCK);
     private final SubmitHandler handler = new SubmitHandler(new ApplicationService(store.applicationRepository(),
-            store.claimRepository(), store, store.enterpriseRepository(), store.certificateRepository(), store, CLOCK), CLOCK);
+            store.claimRepository(), store, store.enterpriseRepository(), store.certificateRepository(), store, new TextForms(), store, CLOCK), CLOCK);
 
     @BeforeEach
     void registries() {
@@ -108,7 +109,7 @@ class SubmitHandlerTest {
     @Event(value = "../../events/submit/list-applications.json", type = APIGatewayV2HTTPEvent.class)
     void theListShowsOnlyMyApplicationsNewestFirst(APIGatewayV2HTTPEvent event) throws Exception {
         var service = new ApplicationService(store.applicationRepository(), store.claimRepository(), store,
-                store.enterpriseRepository(), store.certificateRepository(), store, CLOCK);
+                store.enterpriseRepository(), store.certificateRepository(), store, new TextForms(), store, CLOCK);
         service.create(ID_NO, new anguan.domain.application.NewApplication(
                 anguan.domain.application.ApplicationType.FIRST_ISSUE, anguan.domain.certificate.Category.C3, null, null, null, null));
 
@@ -127,7 +128,7 @@ class SubmitHandlerTest {
         new RegistryService(store, store.enterpriseRepository(), store.certificateRepository(), store, CLOCK)
                 .upsertPerson(ID_NO, new Feeds.PersonFeed("王晓丽", "F", "1949-12-31", "ID_CARD", "13912345678", PNG, null));
         var service = new ApplicationService(store.applicationRepository(), store.claimRepository(), store,
-                store.enterpriseRepository(), store.certificateRepository(), store, CLOCK);
+                store.enterpriseRepository(), store.certificateRepository(), store, new TextForms(), store, CLOCK);
         service.create(ID_NO, new NewApplication(ApplicationType.FIRST_ISSUE, Category.C3, Position.P08, null, null, null));
         service.save(ID_NO, "W2026112700001", new ApplicationChanges("021-64881234", true, null, null, null, null, 1L));
         return service;

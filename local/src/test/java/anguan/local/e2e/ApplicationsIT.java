@@ -64,6 +64,9 @@ class ApplicationsIT {
         assertEquals(200, r.status(), r.toString());
         assertEquals("DRAFT", r.body().get("status").asText());
         assertNotNull(r.body().get("submittedAt"), r.toString());
+        // the 申请表 was rendered and stored (DOMAIN.md: <prefix>_<yyyyMMddHHmmss>.pdf)
+        String form = r.body().path("form").path("fileName").asText();
+        assertTrue(form.matches(".+申请表_\\d{14}\\.pdf"), r.toString());
     }
 
     @Test

@@ -22,7 +22,7 @@ public record ApplicationView(String applicationNo, String type, String typeName
                               OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime submittedAt,
                               OffsetDateTime personalSignedAt, OffsetDateTime enterpriseSignedAt,
                               OffsetDateTime decidedAt, DecisionResult decision, List<DocumentView> documents,
-                              boolean hasPhoto, long version) {
+                              DocumentView form, boolean hasPhoto, long version) {
 
     public record ApplicantView(String name, String gender, String genderName, LocalDate birthDate, String idType,
                                 String idTypeName, String idNo, String mobile) {
@@ -63,7 +63,10 @@ public record ApplicationView(String applicationNo, String type, String typeName
                 a.cancelReasonText(), a.consent(), BusinessTime.local(a.createdAt()), BusinessTime.local(a.updatedAt()),
                 BusinessTime.local(a.submittedAt()), BusinessTime.local(a.personalSignedAt()), BusinessTime.local(a.enterpriseSignedAt()),
                 BusinessTime.local(a.decidedAt()), a.decision(),
-                a.documents().stream().map(d -> new DocumentView(d.kind(), d.fileName())).toList(), a.photoKey() != null,
-                a.version());
+                a.documents().stream().map(d -> new DocumentView(d.kind(), d.fileName())).toList(),
+                // the submit's answer names the form it rendered (API.md: form {fileName})
+                a.documents().stream().filter(d -> d.kind().equals("form")).findFirst()
+                        .map(d -> new DocumentView(d.kind(), d.fileName())).orElse(null),
+                a.photoKey() != null, a.version());
     }
 }

@@ -13,6 +13,7 @@ import anguan.domain.certificate.CertificateNumber;
 import anguan.domain.certificate.CertificateRepository;
 import anguan.domain.certificate.ExternalCertificate;
 import anguan.domain.common.BusinessTime;
+import anguan.domain.common.DocumentStore;
 import anguan.domain.common.DomainProblem;
 import anguan.domain.common.Masking;
 import anguan.domain.common.Sequence;
@@ -53,17 +54,21 @@ public final class ApplicationService {
     private final EnterpriseRepository enterprises;
     private final CertificateRepository certificates;
     private final Sequence sequence;
+    private final FormRenderer forms;
+    private final DocumentStore documents;
     private final Clock clock;
 
     public ApplicationService(ApplicationRepository applications, ClaimRepository claims, PersonRepository persons,
                               EnterpriseRepository enterprises, CertificateRepository certificates, Sequence sequence,
-                              Clock clock) {
+                              FormRenderer forms, DocumentStore documents, Clock clock) {
         this.applications = applications;
         this.claims = new ApplicationClaims(claims, applications);
         this.persons = persons;
         this.enterprises = enterprises;
         this.certificates = certificates;
         this.sequence = sequence;
+        this.forms = forms;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -284,9 +289,26 @@ public final class ApplicationService {
             throw DomainProblem.validationFailed(List.of(NoOtherApplicationInProgress.inProgress(fresh.type(), holder.get())));
         }
         Instant now = clock.instant();
-        Application submitted = fresh.toBuilder().submittedAt(now).updatedAt(now).version(current.version() + 1).build();
+        long version = current.version() + 1;
+        DocumentRef form = storeForm(fresh.toBuilder().submittedAt(now).version(version).build(), now);
+        Application submitted = fresh.toBuilder().submittedAt(now).updatedAt(now).version(version)
+                .documents(List.of(form)).build();
         applications.update(submitted, current.version(), event(submitted, now, idNo, Action.SUBMITTED));
         return submitted;
+    }
+
+    /**
+     * Renders the 申请表 and stores it before the application that points at it (documents before
+     * state). The key names the version the submit writes, so a submit retried after a crash
+     * replaces its own half-done form instead of leaving a second one; the file name keeps the
+     * moment the form was made, as DOMAIN.md names it.
+     */
+    private DocumentRef storeForm(Application submitted, Instant now) {
+        byte[] photo = submitted.photoKey() == null ? null : documents.get(submitted.photoKey()).orElse(null);
+        FormRenderer.RenderedForm form = forms.render(submitted, photo, now);
+        String key = "applications/" + submitted.applicationNo() + "/v" + submitted.version() + "/form.pdf";
+        documents.put(key, form.pdf(), "application/pdf");
+        return new DocumentRef("form", form.fileName(), key);
     }
 
     /** A draft as {@link #create} left it, for the same application as {@code fresh} would be. */

@@ -26,6 +26,9 @@ public enum ApplicationType implements Coded {
     }
 
     private final String displayName;
+    private static final java.time.format.DateTimeFormatter FILE_STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(anguan.domain.common.BusinessTime.ZONE);
+
     private final String filePrefix;
     private final String formTitle;
     private final EnterpriseSource enterpriseSource;
@@ -43,6 +46,11 @@ public enum ApplicationType implements Coded {
 
     /** Prefix of the form's file name: {@code <prefix>_<yyyyMMddHHmmss>.pdf}. */
     public String filePrefix() { return filePrefix; }
+
+    /** The form's file name for a form made at {@code generatedAt}: {@code <prefix>_<yyyyMMddHHmmss>.pdf}, Shanghai time. */
+    public String formFileName(java.time.Instant generatedAt) {
+        return filePrefix + "_" + FILE_STAMP.format(generatedAt) + ".pdf";
+    }
 
     public String formTitle() { return formTitle; }
 

@@ -1,5 +1,6 @@
 package anguan.domain.application;
 
+import anguan.domain.testing.TextForms;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import anguan.domain.certificate.Category;
@@ -61,7 +62,7 @@ final class ApplicationTestbed {
     final InMemoryRegistry registry = new InMemoryRegistry(clock);
     final ApplicationRepository applications = registry.applicationRepository();
     final ApplicationService service = new ApplicationService(applications, registry.claimRepository(), registry,
-            registry.enterpriseRepository(), registry.certificateRepository(), registry, clock);
+            registry.enterpriseRepository(), registry.certificateRepository(), registry, new TextForms(), registry, clock);
 
     // ---- registries ----
 

@@ -1,5 +1,6 @@
 package anguan.domain.application;
 
+import anguan.domain.testing.TextForms;
 import static anguan.domain.application.ApplicationTestbed.ZHANG_ID;
 import static anguan.domain.application.ApplicationTestbed.codes;
 import static anguan.domain.application.ApplicationTestbed.refused;
@@ -28,7 +29,7 @@ class ImpossibleNumbersAreUnknownTest {
     private final ApplicationService service = new ApplicationService(
             recording(ApplicationRepository.class, bed.applications), bed.registry.claimRepository(), bed.registry,
             bed.registry.enterpriseRepository(),
-            recording(CertificateRepository.class, bed.registry.certificateRepository()), bed.registry, bed.clock);
+            recording(CertificateRepository.class, bed.registry.certificateRepository()), bed.registry, new TextForms(), bed.registry, bed.clock);
 
     /** The port, noting every key that a find… method is asked for. */
     private <T> T recording(Class<T> port, T delegate) {

@@ -462,6 +462,31 @@ class SubmittingAnApplicationTest {
     }
 
     @Test
+    void aSubmitRendersTheFormAndStoresItBeforeTheApplicationPointsAtIt() {
+        bed.exam(ZHANG_ID, ExamType.INITIAL, Category.C3, LocalDate.of(2026, 9, 1), true);
+        Application filled = bed.fillIn(bed.firstIssueC3());
+
+        Application submitted = bed.service.submit(ZHANG_ID, filled.applicationNo());
+
+        DocumentRef form = submitted.documents().getFirst();
+        assertEquals("form", form.kind());
+        assertEquals("考核发证申请表_20261127100000.pdf", form.fileName());
+        String stored = new String(bed.registry.get(form.key()).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(stored.contains("安管人员考核发证申请表") && stored.contains(ZHANG_ID) && stored.contains("v" + submitted.version()), stored);
+    }
+
+    @Test
+    void aSaveAfterTheSubmitClearsItsForm() {
+        bed.exam(ZHANG_ID, ExamType.INITIAL, Category.C3, LocalDate.of(2026, 9, 1), true);
+        Application submitted = bed.service.submit(ZHANG_ID, bed.fillIn(bed.firstIssueC3()).applicationNo());
+
+        Application saved = bed.fillIn(submitted);
+
+        assertEquals(List.of(), saved.documents());
+        assertEquals(null, saved.submittedAt());
+    }
+
+    @Test
     void aRetriedSubmitWithoutAVersionStandsAsRecordedAndRecordsNothingTwice() {
         bed.exam(ZHANG_ID, ExamType.INITIAL, Category.C3, LocalDate.of(2026, 9, 1), true);
         Application filled = bed.fillIn(bed.firstIssueC3());

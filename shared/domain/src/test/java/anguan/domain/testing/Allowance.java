@@ -35,7 +35,7 @@ public record Allowance(String why, BinaryOperator<Snapshot> adjust) {
      * The rows of {@code table} are keyed by numbers from a counter; with a gap, the retried run's
      * rows carry later numbers. Rows are matched by rank (the smallest retried key is the smallest
      * clean key, and so on) and every occurrence of a matched key, in any table, is rewritten to
-     * the clean one. Rows beyond the clean run's count keep their numbers and show as extra.
+     * the clean one, also inside other strings (a document key naming its application). Rows beyond the clean run's count keep their numbers and show as extra.
      */
     public static Allowance keysMayBeLaterNumbers(String table) {
         return new Allowance("a consumed number shifts the keys of " + table, (expected, actual) -> {
@@ -45,7 +45,22 @@ public record Allowance(String why, BinaryOperator<Snapshot> adjust) {
             for (int i = 0; i < Math.min(clean.size(), retried.size()); i++) {
                 renumber.put(retried.get(i), clean.get(i));
             }
-            return actual.rewrite(node -> renumber.getOrDefault(node, node));
+            // A number also stands inside other values (a document's key names its application).
+            return actual.rewrite(node -> {
+                if (renumber.containsKey(node)) {
+                    return renumber.get(node);
+                }
+                if (node instanceof String text) {
+                    String rewritten = text;
+                    for (Map.Entry<Object, Object> e : renumber.entrySet()) {
+                        if (e.getKey() instanceof String later && e.getValue() instanceof String earlier) {
+                            rewritten = rewritten.replace(later, earlier);
+                        }
+                    }
+                    return rewritten;
+                }
+                return node;
+            });
         });
     }
 }

@@ -105,7 +105,7 @@ class FaultsTest {
     void aWiredServiceHasEveryPortBehindTheSeam() {
         store.save(zhang("13812345678"));
         ApplicationService service = faults.wire(ApplicationService.class, store.applicationRepository(), store.claimRepository(), store,
-                store.enterpriseRepository(), store.certificateRepository(), store, new TestClock(NOW));
+                store.enterpriseRepository(), store.certificateRepository(), store, new TextForms(), store, new TestClock(NOW));
 
         service.create(ZHANG_ID, new NewApplication(ApplicationType.FIRST_ISSUE, Category.C3, Position.P08, null, null, null));
 

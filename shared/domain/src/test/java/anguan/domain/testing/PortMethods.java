@@ -15,7 +15,7 @@ public final class PortMethods {
     public enum Kind { READ, WRITE, UNKNOWN }
 
     private static final Set<String> READS = Set.of(
-            "find", "get", "list", "of", "at", "by", "events", "employments", "exams", "link", "exists",
+            "find", "get", "list", "of", "at", "by", "events", "employments", "exams", "link", "exists", "render",
             "count", "query", "load", "read", "search", "has", "is", "contains", "peek");
 
     private static final Set<String> WRITES = Set.of(

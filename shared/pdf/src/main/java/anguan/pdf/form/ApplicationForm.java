@@ -1,6 +1,7 @@
 package anguan.pdf.form;
 
 import anguan.domain.application.Application;
+import anguan.domain.application.FormRenderer;
 import anguan.domain.application.ApplicationType;
 import anguan.domain.certificate.Category;
 import anguan.domain.certificate.Certificate;
@@ -33,9 +34,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * 申请人意见 with its 签字 place, 聘用企业意见 with its 盖章 place (both at {@link FormLayout}'s fixed
  * boxes), and 表格生成时间. One A4 page. Stateless and safe to share.
  */
-public final class ApplicationForm {
+public final class ApplicationForm implements FormRenderer {
 
-    private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(BusinessTime.ZONE);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BusinessTime.ZONE);
 
     private static final float TITLE_SIZE = 18f;
@@ -49,7 +49,7 @@ public final class ApplicationForm {
 
     /** {@code <prefix>_<yyyyMMddHHmmss>.pdf}, the time in Asia/Shanghai (DOMAIN.md, Signing). */
     public static String fileName(ApplicationType type, Instant generatedAt) {
-        return type.filePrefix() + "_" + FILE_STAMP.format(generatedAt) + ".pdf";
+        return type.formFileName(generatedAt);
     }
 
     /**
@@ -60,6 +60,7 @@ public final class ApplicationForm {
      * @param generatedAt printed as 表格生成时间 and in the file name
      * @throws IllegalArgumentException if the photo is not a JPEG or PNG image, or the rows do not fit the page
      */
+    @Override
     public RenderedForm render(Application application, byte[] photo, Instant generatedAt) {
         Objects.requireNonNull(application, "application");
         Objects.requireNonNull(generatedAt, "generatedAt");

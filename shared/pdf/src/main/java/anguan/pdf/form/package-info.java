@@ -3,7 +3,7 @@
  *
  * <p>{@link anguan.pdf.form.ApplicationForm#render} takes the application as it stands, the photo
  * DOMAIN.md names (bytes, or none for an empty frame) and the generation instant, and returns a
- * {@link anguan.pdf.form.RenderedForm}: {@code <prefix>_<yyyyMMddHHmmss>.pdf} (Asia/Shanghai) and
+ * {@link anguan.domain.application.FormRenderer.RenderedForm}: {@code <prefix>_<yyyyMMddHHmmss>.pdf} (Asia/Shanghai) and
  * one unsigned A4 page set in the bundled Noto Sans SC ({@link anguan.pdf.font.FormFont}),
  * embedded as a subset, so all text is real text. The signing code puts its visible marks at
  * {@link anguan.pdf.form.FormLayout#applicantSignatureBox()} (签字) and

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import anguan.domain.application.Application;
+import anguan.domain.application.FormRenderer.RenderedForm;
 import anguan.domain.application.ApplicationType;
 import anguan.domain.application.CancelReason;
 import anguan.domain.certificate.Category;

@@ -1,6 +1,7 @@
 package anguan.pdf.form;
 
 import anguan.domain.application.ApplicationType;
+import anguan.domain.application.FormRenderer.RenderedForm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
