@@ -4,6 +4,7 @@ import static anguan.local.e2e.World.TODAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import anguan.local.e2e.World.Applicant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
@@ -38,16 +39,11 @@ class ApplicationRacesIT {
         world = new World(api);
     }
 
-    private record Applicant(String idNo, String uscc, String token) {
-    }
-
     /** Registered with a photo, employed, an initial C3 exam passed 20 days ago. */
     private static Applicant applicant() {
-        String uscc = world.enterprise("上海申城建设工程有限公司");
-        String idNo = world.person("陈子莲", true);
-        world.employ(idNo, uscc);
-        world.exam(idNo, "INITIAL", "C3", TODAY.minusDays(20), true);
-        return new Applicant(idNo, uscc, api.person(idNo));
+        Applicant a = world.employedApplicant(true);
+        world.exam(a.idNo(), "INITIAL", "C3", TODAY.minusDays(20), true);
+        return a;
     }
 
     /** A draft with phone and consent filled in (version 2). */

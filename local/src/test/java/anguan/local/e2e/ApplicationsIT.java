@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import anguan.local.e2e.World.Applicant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,17 +26,6 @@ class ApplicationsIT {
     static void runner() {
         api = RunnerFixture.api();
         world = new World(api);
-    }
-
-    /** A person employed by one enterprise, with a photo. */
-    private record Applicant(String idNo, String uscc, String token) {
-    }
-
-    private Applicant employedApplicant(boolean withPhoto) {
-        String uscc = world.enterprise("上海申城建设工程有限公司");
-        String idNo = world.person("陈子莲", withPhoto);
-        world.employ(idNo, uscc);
-        return new Applicant(idNo, uscc, api.person(idNo));
     }
 
     private JsonNode create(Applicant a, Map<String, Object> body) {
@@ -71,7 +61,7 @@ class ApplicationsIT {
 
     @Test
     void firstIssueIsSubmittedAfterAnExamWithinTwelveMonths() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
         world.exam(a.idNo(), "INITIAL", "C3", TODAY.minusDays(20), true);
 
         JsonNode draft = create(a, Map.of("type", "FIRST_ISSUE", "category", "C3", "position", "08"));
@@ -86,7 +76,7 @@ class ApplicationsIT {
 
     @Test
     void renewalIsSubmittedInsideTheWindowWithContinuingEducation() {
-        Applicant a = employedApplicant(false);
+        Applicant a = world.employedApplicant(false);
         String number = world.certificate(a.idNo(), "C3", "08", a.uscc(), TODAY.plusDays(40), "VALID");
         world.exam(a.idNo(), "CONTINUING", "C3", TODAY.minusMonths(6), true);
 
@@ -100,7 +90,7 @@ class ApplicationsIT {
     @Test
     void employerChangeMovesEveryValidCertificateFromTheOldEnterprise() {
         String oldUscc = world.enterprise("上海旧东家建设有限公司");
-        Applicant a = employedApplicant(false);
+        Applicant a = world.employedApplicant(false);
         String number = world.certificate(a.idNo(), "C2", "08", oldUscc, TODAY.plusYears(2), "VALID");
 
         JsonNode draft = create(a, Map.of("type", "EMPLOYER_CHANGE"));
@@ -112,7 +102,7 @@ class ApplicationsIT {
 
     @Test
     void transferInTakesAnOutOfProvinceCertificateMarkedForTransfer() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
         String number = TestIds.certificateNo("C1", 2024).replace("沪", "鲁");
         world.external(number, a.idNo(), "陈子莲", "C1", TODAY.plusYears(1), true);
 
@@ -141,7 +131,7 @@ class ApplicationsIT {
 
     @Test
     void cancellationWithOtherReasonNeedsTheReasonWritten() {
-        Applicant a = employedApplicant(false);
+        Applicant a = world.employedApplicant(false);
         String number = world.certificate(a.idNo(), "C1", "08", a.uscc(), TODAY.plusYears(1), "VALID");
         JsonNode draft = create(a, Map.of("type", "CANCELLATION", "certificateNo", number));
 
@@ -158,7 +148,7 @@ class ApplicationsIT {
 
     @Test
     void firstIssueWithoutAnExamIsRefused() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
         world.exam(a.idNo(), "INITIAL", "C3", TODAY.minusMonths(12).minusDays(1), true);
         JsonNode draft = complete(a, create(a, Map.of("type", "FIRST_ISSUE", "category", "C3", "position", "08")), Map.of());
 
@@ -173,7 +163,7 @@ class ApplicationsIT {
 
     @Test
     void renewalFourMonthsBeforeTheEndIsOutsideTheWindow() {
-        Applicant a = employedApplicant(false);
+        Applicant a = world.employedApplicant(false);
         String number = world.certificate(a.idNo(), "C3", "08", a.uscc(), TODAY.plusMonths(4), "VALID");
         world.exam(a.idNo(), "CONTINUING", "C3", TODAY.minusMonths(6), true);
         JsonNode draft = complete(a, create(a, Map.of("type", "RENEWAL", "certificateNo", number)), Map.of());
@@ -186,7 +176,7 @@ class ApplicationsIT {
 
     @Test
     void aValidCertificateOfAnotherCategoryAtAnotherEnterpriseBlocksAFirstIssue() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
         String other = world.enterprise("上海别家建设有限公司");
         world.certificate(a.idNo(), "B", "07", other, TODAY.plusYears(1), "VALID");
         world.exam(a.idNo(), "INITIAL", "C3", TODAY.minusDays(10), true);
@@ -200,7 +190,7 @@ class ApplicationsIT {
 
     @Test
     void withTwoEmployersTheApplicationMustNameOne() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
         String second = world.enterprise("上海第二建设有限公司");
         world.employ(a.idNo(), second);
 
@@ -214,7 +204,7 @@ class ApplicationsIT {
 
     @Test
     void allViolationsComeBackTogether() {
-        Applicant a = employedApplicant(false);
+        Applicant a = world.employedApplicant(false);
         JsonNode draft = create(a, Map.of("type", "FIRST_ISSUE", "category", "A", "position", "08"));
 
         Api.Reply r = submit(a, draft);
@@ -226,7 +216,7 @@ class ApplicationsIT {
 
     @Test
     void aMissingRegistryPhotoRefusesTheSubmission() {
-        Applicant a = employedApplicant(false);
+        Applicant a = world.employedApplicant(false);
         world.exam(a.idNo(), "INITIAL", "C3", TODAY.minusDays(20), true);
         JsonNode draft = complete(a, create(a, Map.of("type", "FIRST_ISSUE", "category", "C3", "position", "08")), Map.of());
 
@@ -240,9 +230,9 @@ class ApplicationsIT {
 
     @Test
     void someoneElsesApplicationIsUnknown() {
-        Applicant owner = employedApplicant(true);
+        Applicant owner = world.employedApplicant(true);
         JsonNode draft = create(owner, Map.of("type", "FIRST_ISSUE", "category", "C3"));
-        Applicant other = employedApplicant(true);
+        Applicant other = world.employedApplicant(true);
         String path = "/applications/" + draft.get("applicationNo").asText();
 
         assertEquals(404, api.get(path, other.token()).status());
@@ -255,9 +245,9 @@ class ApplicationsIT {
 
     @Test
     void someoneElsesCertificateCannotBeActedOn() {
-        Applicant holder = employedApplicant(false);
+        Applicant holder = world.employedApplicant(false);
         String number = world.certificate(holder.idNo(), "C3", "08", holder.uscc(), TODAY.plusDays(30), "VALID");
-        Applicant other = employedApplicant(false);
+        Applicant other = world.employedApplicant(false);
 
         Api.Reply r = api.post("/applications", Map.of("type", "RENEWAL", "certificateNo", number), other.token());
 
@@ -266,7 +256,7 @@ class ApplicationsIT {
 
     @Test
     void aStaleVersionIsAConflict() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
         JsonNode draft = create(a, Map.of("type", "FIRST_ISSUE", "category", "C3"));
         String path = "/applications/" + draft.get("applicationNo").asText();
         assertEquals(200, api.put(path, Map.of("consent", true, "version", 1), a.token()).status());
@@ -282,7 +272,7 @@ class ApplicationsIT {
 
     @Test
     void aMobileEnteredAsTheEnterprisePhoneIsShownMasked() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
         JsonNode saved = complete(a, create(a, Map.of("type", "FIRST_ISSUE", "category", "C3")),
                 Map.of("enterprisePhone", "13912345678"));
 
@@ -292,7 +282,7 @@ class ApplicationsIT {
 
     @Test
     void malformedJsonIsABadRequest() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
 
         Api.Reply r = api.raw("POST", "/applications", "{\"type\": \"FIRST_ISSUE\",", a.token());
 
@@ -303,7 +293,7 @@ class ApplicationsIT {
 
     @Test
     void anUnknownTypeIsABadRequest() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
 
         Api.Reply r = api.post("/applications", Map.of("type", "PROMOTION"), a.token());
 
@@ -313,7 +303,7 @@ class ApplicationsIT {
 
     @Test
     void aSaveAfterSubmitNeedsANewSubmit() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
         world.exam(a.idNo(), "INITIAL", "C3", TODAY.minusDays(5), true);
         JsonNode saved = complete(a, create(a, Map.of("type", "FIRST_ISSUE", "category", "C3", "position", "08")), Map.of());
         Api.Reply first = submit(a, saved);
@@ -327,7 +317,7 @@ class ApplicationsIT {
 
     @Test
     void aDeletedApplicationIsGoneAndNoLongerBlocksANewOne() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
         world.exam(a.idNo(), "INITIAL", "C3", TODAY.minusDays(5), true);
         JsonNode first = complete(a, create(a, Map.of("type", "FIRST_ISSUE", "category", "C3", "position", "08")), Map.of());
         JsonNode second = complete(a, create(a, Map.of("type", "FIRST_ISSUE", "category", "C3", "position", "08")), Map.of());
@@ -344,7 +334,7 @@ class ApplicationsIT {
 
     @Test
     void theListFiltersByTypeAndStatusAndPages() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
         String number = world.certificate(a.idNo(), "C3", "08", a.uscc(), TODAY.plusYears(1), "VALID");
         create(a, Map.of("type", "FIRST_ISSUE", "category", "A"));
         create(a, Map.of("type", "TRANSFER_OUT", "certificateNo", number));
@@ -361,7 +351,7 @@ class ApplicationsIT {
 
     @Test
     void meShowsMyOwnDataWholeAndMyCertificates() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
         String number = world.certificate(a.idNo(), "C3", "08", a.uscc(), TODAY.minusDays(1), "VALID");
 
         Api.Reply me = api.get("/me", a.token());
@@ -378,7 +368,7 @@ class ApplicationsIT {
 
     @Test
     void theAuditTrailRecordsWhatHappened() {
-        Applicant a = employedApplicant(true);
+        Applicant a = world.employedApplicant(true);
         world.exam(a.idNo(), "INITIAL", "C3", TODAY.minusDays(5), true);
         JsonNode saved = complete(a, create(a, Map.of("type", "FIRST_ISSUE", "category", "C3", "position", "08")), Map.of());
         assertSubmitted(submit(a, saved));

@@ -36,6 +36,17 @@ final class World {
         return idNo;
     }
 
+    /** A registered person, employed by an enterprise of their own, and their token. */
+    record Applicant(String idNo, String uscc, String token) {
+    }
+
+    Applicant employedApplicant(boolean withPhoto) {
+        String uscc = enterprise("上海申城建设工程有限公司");
+        String idNo = person("陈子莲", withPhoto);
+        employ(idNo, uscc);
+        return new Applicant(idNo, uscc, api.person(idNo));
+    }
+
     void employ(String idNo, String uscc) {
         ok(api.put("/registry/employments/" + idNo + "/" + uscc, Map.of("since", TODAY.minusYears(2).toString()), system));
     }
