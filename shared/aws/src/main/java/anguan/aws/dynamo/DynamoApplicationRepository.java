@@ -13,8 +13,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Applications with their audit trail in one partition. Every write of an existing application is
@@ -97,24 +95,14 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
     }
 
     private void insertItem(Application application, Map<String, AttributeValue> item) {
-        try {
-            table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(pk)"));
-        } catch (ConditionalCheckFailedException e) {
-            throw new IllegalStateException("application number already taken: " + application.applicationNo(), e);
+        if (!table.insert(item)) {
+            throw new IllegalStateException("application number already taken: " + application.applicationNo());
         }
     }
 
     /** Writes over {@code expectedVersion} only; answers the item it replaced. */
     private Map<String, AttributeValue> updateItem(Map<String, AttributeValue> item, long expectedVersion) {
-        try {
-            return table.client().putItem(r -> r.tableName(table.name()).item(item)
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", Keys.VERSION))
-                    .expressionAttributeValues(Map.of(":expected", Table.n(expectedVersion)))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
-        } catch (ConditionalCheckFailedException e) {
-            throw DomainProblem.concurrentUpdate();
-        }
+        return table.replace(item, expectedVersion).orElseThrow(DomainProblem::concurrentUpdate);
     }
 
     /** The trail's line of the change that produced {@code version}: one key per version, so rewriting it is harmless. */

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The table as the repositories use it: items are the entity as a JSON document ({@code doc}) plus
@@ -72,15 +73,30 @@ public final class Table {
      * @return false, writing nothing, when the item is at another version or gone
      */
     boolean update(Map<String, AttributeValue> item, long expectedVersion) {
+        return replace(item, expectedVersion).isPresent();
+    }
+
+    /**
+     * {@link #update}, answering the item it replaced (a caller that must finish what the old item
+     * left undone reads it there).
+     *
+     * @return empty, writing nothing, when the item is at another version or gone
+     */
+    Optional<Map<String, AttributeValue>> replace(Map<String, AttributeValue> item, long expectedVersion) {
         Map<String, AttributeValue> versioned = new HashMap<>(item);
         versioned.put(Keys.VERSION, n(expectedVersion + 1));
-        if (expectedVersion == 0) {
-            return conditionally(r -> r.item(versioned).conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#v)")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#v", Keys.VERSION)));
+        Consumer<PutItemRequest.Builder> condition = expectedVersion == 0
+                ? r -> r.conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#v)")
+                        .expressionAttributeNames(Map.of("#pk", Keys.PK, "#v", Keys.VERSION))
+                : r -> r.conditionExpression("#v = :expected")
+                        .expressionAttributeNames(Map.of("#v", Keys.VERSION))
+                        .expressionAttributeValues(Map.of(":expected", n(expectedVersion)));
+        try {
+            return Optional.of(db.putItem(r -> condition.accept(r.tableName(name).item(versioned).returnValues(ReturnValue.ALL_OLD)))
+                    .attributes());
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
         }
-        return conditionally(r -> r.item(versioned).conditionExpression("#v = :expected")
-                .expressionAttributeNames(Map.of("#v", Keys.VERSION))
-                .expressionAttributeValues(Map.of(":expected", n(expectedVersion))));
     }
 
     private boolean conditionally(Consumer<PutItemRequest.Builder> request) {
