@@ -44,6 +44,12 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
     }
 
     @Override
+    public List<Application> ofEnterprise(String uscc) {
+        return table.query("gsi2", Keys.GSI2_PK, Keys.enterprise(uscc), Keys.GSI2_SK, "APP#", true).stream()
+                .map(i -> Table.read(i, Application.class)).toList();
+    }
+
+    @Override
     public void insert(Application application) {
         insertItem(application, item(application));
     }
@@ -78,11 +84,10 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
 
     @Override
     public void append(ApplicationEvent event) {
-        // The counter keeps two events of the same instant apart, in the order this container wrote
-        // them; its random start keeps two containers' events of the same instant apart too.
-        String sk = EVENT + Keys.instant(event.at()) + "#" + String.format("%016x", UNIQUE.getAndIncrement());
-        table.client().putItem(r -> r.tableName(table.name()).item(Table.item(pk(event.applicationNo()), sk, event))
-                .conditionExpression("attribute_not_exists(pk)"));
+        // One key per instant, action and role: two different lines of one instant stay apart, and
+        // the same line appended again by a retried step is the same item, written once.
+        String sk = EVENT + Keys.instant(event.at()) + "#" + event.action().name() + "#" + event.actorRole();
+        table.insert(Table.item(pk(event.applicationNo()), sk, event));
     }
 
     @Override

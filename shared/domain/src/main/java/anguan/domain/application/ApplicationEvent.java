@@ -16,7 +16,13 @@ public record ApplicationEvent(String applicationNo, Instant at, String actorRol
         SUBMITTED("签名上报"),
         DELETED("删除申请"),
         SMS_SENT("发送短信验证码"),
+        /** A wrong SMS code was entered (the code itself is never recorded). */
+        SMS_CODE_WRONG("短信验证码错误"),
         PERSONAL_SIGNED("个人签名"),
+        /** A wrong 签章密码 was entered (never recorded). */
+        SIGNING_PASSWORD_WRONG("签章密码错误"),
+        /** A hardware token's signature was refused (wrong digest, certificate or enterprise). */
+        SIGNATURE_REFUSED("企业签章未通过验证"),
         ENTERPRISE_SIGNED("企业签章"),
         DECIDED("审批决定"),
         CERTIFICATE_ISSUED("证书发放");

@@ -22,6 +22,12 @@ public interface ApplicationRepository {
      */
     List<Application> ofApplicant(String idNo);
 
+    /**
+     * The applications naming an enterprise, deleted ones included, newest first; from an index
+     * that may be a moment behind (lists only, never the ground for a write).
+     */
+    List<Application> ofEnterprise(String uscc);
+
     /** Writes a new application; fails if the number is taken. */
     void insert(Application application);
 
@@ -41,7 +47,10 @@ public interface ApplicationRepository {
      */
     void update(Application application, long expectedVersion, ApplicationEvent event);
 
-    /** A line of the trail that goes with no change of the application (e.g. an SMS sent). */
+    /**
+     * A line of the trail that goes with no change of the application (e.g. an SMS sent). The same
+     * line appended twice (same instant, action and actor: a retried step) is kept once.
+     */
     void append(ApplicationEvent event);
 
     /** Oldest first. */

@@ -156,13 +156,7 @@ public final class ApplicationService {
 
     /** Someone else's application is reported as unknown: its existence is nobody else's business. */
     public Application get(String idNo, String applicationNo) {
-        if (!ApplicationNumber.isValid(applicationNo)) {
-            // Not W + date + serial: no application has it, so no key is built from it either.
-            throw DomainProblem.notFound("未找到申请：" + Masking.echoed(applicationNo));
-        }
-        return applications.find(applicationNo)
-                .filter(a -> a.applicantIdNo().equals(idNo) && !a.isDeleted())
-                .orElseThrow(() -> DomainProblem.notFound("未找到申请：" + Masking.echoed(applicationNo)));
+        return Parties.applicantsOwn(applications, idNo, applicationNo);
     }
 
     public List<ApplicationEvent> events(String idNo, String applicationNo) {

@@ -1,26 +1,35 @@
 package anguan.domain.signing;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * 短信验证码: one code sent to the applicant's registry mobile to unlock the personal signature of one
- * application. Only a salted SHA-256 of the code is kept (the code itself is in the SMS and nowhere
- * else: never in storage, logs or responses). Immutable: each try gives the next state, which the
- * repository writes over the version it read, so two tries at once cannot both count as the fifth.
+ * submitted version of one application. Only a salted SHA-256 of the code is kept. The code itself is
+ * derived from the salt with the platform's SMS secret (HMAC), so a request retried after a crash can
+ * hand the very same SMS to the notifier again (which sends it once) instead of sending a second,
+ * different code; without the secret the salt tells nothing. Immutable: each try gives the next
+ * state, which the repository writes over the version it read, so two tries at once cannot both
+ * count as the fifth.
  *
- * @param codeHash   hex SHA-256 of salt + code
- * @param wrongTries wrong codes entered so far; at {@link SmsCodePolicy#WRONG_TRIES} the code is void
- * @param usedAt     when the right code was entered (then it can never be used again)
+ * @param applicationVersion the submitted version of the application the code signs: a save and a
+ *                           new 签名上报 make a code sent before them useless
+ * @param fileName           the form being signed, named in the SMS
+ * @param codeHash           hex SHA-256 of salt + code
+ * @param announcedAt        when its SMS was handed to the notifier (null: not yet, a retry hands it again)
+ * @param wrongTries         wrong codes entered so far; at {@link SmsCodePolicy#WRONG_TRIES} the code is void
+ * @param usedAt             when the right code was entered (then it can never unlock anything else)
  */
-public record SmsChallenge(String applicationNo, String mobile, String salt, String codeHash, Instant sentAt,
-                           int wrongTries, Instant usedAt) {
+public record SmsChallenge(String applicationNo, long applicationVersion, String mobile, String fileName, String salt,
+                           String codeHash, Instant sentAt, Instant announcedAt, int wrongTries, Instant usedAt) {
 
     public SmsChallenge {
         Objects.requireNonNull(applicationNo, "applicationNo");
@@ -30,7 +39,7 @@ public record SmsChallenge(String applicationNo, String mobile, String salt, Str
         Objects.requireNonNull(sentAt, "sentAt");
     }
 
-    /** A new challenge and the code to send: the only place the code exists in clear. */
+    /** A new challenge and the code to send: the code exists in clear only here and in the SMS. */
     public record Issued(SmsChallenge challenge, String code) {
         @Override
         public String toString() {
@@ -38,13 +47,27 @@ public record SmsChallenge(String applicationNo, String mobile, String salt, Str
         }
     }
 
-    /** Draws a fresh code from {@code random} (a SecureRandom in production). */
-    public static Issued issue(String applicationNo, String mobile, Instant now, RandomGenerator random) {
-        String code = "%06d".formatted(random.nextInt(1_000_000)); // SmsCodePolicy.DIGITS
+    /**
+     * A fresh challenge: a random salt from {@code random} (a SecureRandom in production) and the
+     * code that {@code secret} derives from it.
+     */
+    public static Issued issue(String applicationNo, long applicationVersion, String mobile, String fileName, Instant now,
+                               RandomGenerator random, byte[] secret) {
         byte[] saltBytes = new byte[16];
         random.nextBytes(saltBytes);
         String salt = HexFormat.of().formatHex(saltBytes);
-        return new Issued(new SmsChallenge(applicationNo, mobile, salt, hash(salt, code), now, 0, null), code);
+        String code = derive(secret, applicationNo, salt);
+        return new Issued(new SmsChallenge(applicationNo, applicationVersion, mobile, fileName, salt, hash(salt, code), now,
+                null, 0, null), code);
+    }
+
+    /** The code of this challenge, again: for handing its SMS to the notifier once more after a crash. */
+    public String code(byte[] secret) {
+        String code = derive(secret, applicationNo, salt);
+        if (!MessageDigest.isEqual(codeHash.getBytes(StandardCharsets.US_ASCII), hash(salt, code).getBytes(StandardCharsets.US_ASCII))) {
+            throw new IllegalStateException("the SMS secret is not the one this code was issued with");
+        }
+        return code;
     }
 
     public Instant expiresAt() {
@@ -61,8 +84,23 @@ public record SmsChallenge(String applicationNo, String mobile, String salt, Str
         return wrongTries >= SmsCodePolicy.WRONG_TRIES;
     }
 
+    public boolean isAnnounced() {
+        return announcedAt != null;
+    }
+
     public int attemptsLeft() {
         return Math.max(0, SmsCodePolicy.WRONG_TRIES - wrongTries);
+    }
+
+    public SmsChallenge announced(Instant at) {
+        return new SmsChallenge(applicationNo, applicationVersion, mobile, fileName, salt, codeHash, sentAt, at, wrongTries, usedAt);
+    }
+
+    /** Whether {@code entered} is this challenge's code (whatever its state). */
+    public boolean matches(String entered) {
+        return entered != null && entered.strip().matches("\\d{" + SmsCodePolicy.DIGITS + "}")
+                && MessageDigest.isEqual(codeHash.getBytes(StandardCharsets.US_ASCII),
+                hash(salt, entered.strip()).getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
@@ -76,13 +114,12 @@ public record SmsChallenge(String applicationNo, String mobile, String salt, Str
         if (!now.isBefore(expiresAt())) {
             return new Attempt(Attempt.Outcome.EXPIRED, this);
         }
-        boolean right = entered != null && entered.strip().matches("\\d{" + SmsCodePolicy.DIGITS + "}")
-                && MessageDigest.isEqual(codeHash.getBytes(StandardCharsets.US_ASCII),
-                hash(salt, entered.strip()).getBytes(StandardCharsets.US_ASCII));
-        if (right) {
-            return new Attempt(Attempt.Outcome.ACCEPTED, new SmsChallenge(applicationNo, mobile, salt, codeHash, sentAt, wrongTries, now));
+        if (matches(entered)) {
+            return new Attempt(Attempt.Outcome.ACCEPTED,
+                    new SmsChallenge(applicationNo, applicationVersion, mobile, fileName, salt, codeHash, sentAt, announcedAt, wrongTries, now));
         }
-        SmsChallenge counted = new SmsChallenge(applicationNo, mobile, salt, codeHash, sentAt, wrongTries + 1, null);
+        SmsChallenge counted = new SmsChallenge(applicationNo, applicationVersion, mobile, fileName, salt, codeHash, sentAt,
+                announcedAt, wrongTries + 1, null);
         return new Attempt(counted.isVoid() ? Attempt.Outcome.VOIDED : Attempt.Outcome.WRONG, counted);
     }
 
@@ -92,11 +129,27 @@ public record SmsChallenge(String applicationNo, String mobile, String salt, Str
         public enum Outcome { ACCEPTED, WRONG, VOIDED, EXPIRED, USED }
     }
 
+    /** Six decimal digits from HMAC-SHA256(secret, applicationNo:salt); the bias of the modulo is below 2^-40. */
+    private static String derive(byte[] secret, String applicationNo, String salt) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            byte[] h = mac.doFinal((applicationNo + ":" + salt).getBytes(StandardCharsets.US_ASCII));
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (h[i] & 0xff);
+            }
+            return "%06d".formatted(Long.remainderUnsigned(value, 1_000_000)); // SmsCodePolicy.DIGITS
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
     private static String hash(String salt, String code) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest((salt + code).getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
@@ -104,6 +157,7 @@ public record SmsChallenge(String applicationNo, String mobile, String salt, Str
     /** Neither the hash nor the salt belongs in a log line. */
     @Override
     public String toString() {
-        return "SmsChallenge[" + applicationNo + ", sentAt=" + sentAt + ", wrongTries=" + wrongTries + ", used=" + (usedAt != null) + "]";
+        return "SmsChallenge[" + applicationNo + " v" + applicationVersion + ", sentAt=" + sentAt + ", announced=" + isAnnounced()
+                + ", wrongTries=" + wrongTries + ", used=" + (usedAt != null) + "]";
     }
 }

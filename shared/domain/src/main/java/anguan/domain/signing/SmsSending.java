@@ -26,10 +26,15 @@ public final class SmsSending {
                     "验证码已发送，请%d秒后再重新获取".formatted(seconds(wait)), wait);
         }
         if (sentToday >= SmsCodePolicy.PER_MOBILE_PER_DAY) {
-            throw DomainProblem.tooManyRequests("TOO_MANY_REQUESTS",
-                    "该手机号码今日获取验证码已达%d次，请明天再试".formatted(SmsCodePolicy.PER_MOBILE_PER_DAY),
-                    Duration.between(now, nextDayAt));
+            throw dailyLimitReached(now, nextDayAt);
         }
+    }
+
+    /** The 429 once a mobile has had its 10 codes today: it may try again when the next day starts. */
+    public static DomainProblem dailyLimitReached(Instant now, Instant nextDayAt) {
+        return DomainProblem.tooManyRequests("TOO_MANY_REQUESTS",
+                "该手机号码今日获取验证码已达%d次，请明天再试".formatted(SmsCodePolicy.PER_MOBILE_PER_DAY),
+                Duration.between(now, nextDayAt));
     }
 
     private static long seconds(Duration d) {

@@ -12,10 +12,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SmsSendingTest {
+    private static final byte[] SECRET = "sms-secret-for-tests-0123456789ab".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final Instant NOW = Instant.parse("2026-11-27T02:00:00Z");
     /** Midnight in Shanghai after NOW (10:00 there). */
     private static final Instant NEXT_DAY = Instant.parse("2026-11-27T16:00:00Z");
-    private final SmsChallenge last = SmsChallenge.issue("W2026112700001", "13912345678", NOW, new Random(1)).challenge();
+    private final SmsChallenge last = SmsChallenge.issue("W2026112700001", 2, "13912345678", "考核发证申请表_20261127100000.pdf", NOW, new Random(1), SECRET).challenge();
 
     @Test
     void theFirstCodeMayAlwaysBeSent() {

@@ -68,11 +68,12 @@ class CrashAndRetryTest {
     }
 
     @Test
-    void anAppendThatARetryRepeatsIsADuplicate() {
+    void anAppendThatARetryRepeatsAtItsOwnMomentIsADuplicate() {
         CrashAndRetry appendTwice = toy("append", (rig, store) -> {
             ApplicationRepository applications = rig.faulty(ApplicationRepository.class, store.applicationRepository());
             return new Trial(store, () -> {
-                applications.append(created(NO, NOW));
+                // stamped with the moment of each try: the retry's line is a second line, not the same one again
+                applications.append(created(NO, rig.clock().instant()));
                 return null;
             });
         });

@@ -124,6 +124,7 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
         return new ApplicationRepository() {
             @Override public Optional<Application> find(String no) { return Optional.ofNullable(applications.get(no)); }
             @Override public List<Application> ofApplicant(String idNo) { return InMemoryRegistry.this.ofApplicant(idNo); }
+            @Override public List<Application> ofEnterprise(String uscc) { return InMemoryRegistry.this.ofEnterprise(uscc); }
             @Override public void insert(Application a) { InMemoryRegistry.this.insert(a); }
             @Override public void insert(Application a, ApplicationEvent e) { InMemoryRegistry.this.insert(a, e); }
             @Override public void update(Application a, long v) { InMemoryRegistry.this.update(a, v); }
@@ -229,15 +230,28 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
     /** The application and its event under one lock: both or neither. */
     public synchronized void insert(Application a, ApplicationEvent e) {
         insert(a);
-        append(e);
+        events.add(e);
     }
 
+    /** A change's line is keyed by the version it produced (as in DynamoDB), so two changes of one instant are two lines. */
     public synchronized void update(Application a, long expectedVersion, ApplicationEvent e) {
         update(a, expectedVersion);
-        append(e);
+        events.add(e);
     }
 
-    public synchronized void append(ApplicationEvent e) { events.add(e); }
+    /** As DynamoDB keys them: the same line (instant, action, role) appended again is kept once. */
+    public synchronized void append(ApplicationEvent e) {
+        if (events.stream().noneMatch(x -> x.applicationNo().equals(e.applicationNo()) && x.at().equals(e.at())
+                && x.action() == e.action() && x.actorRole().equals(e.actorRole()))) {
+            events.add(e);
+        }
+    }
+
+    public List<Application> ofEnterprise(String uscc) {
+        return applications.values().stream()
+                .filter(a -> a.enterprise() != null && uscc.equals(a.enterprise().uscc()))
+                .sorted(Comparator.comparing(Application::createdAt).reversed()).toList();
+    }
 
     public synchronized List<ApplicationEvent> events(String no) {
         return events.stream().filter(e -> e.applicationNo().equals(no)).toList();

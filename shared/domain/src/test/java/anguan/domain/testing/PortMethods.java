@@ -16,7 +16,9 @@ public final class PortMethods {
 
     private static final Set<String> READS = Set.of(
             "find", "get", "list", "of", "at", "by", "events", "employments", "exams", "link", "exists", "render",
-            "count", "query", "load", "read", "search", "has", "is", "contains", "peek");
+            "count", "query", "load", "read", "search", "has", "is", "contains", "peek", "current",
+            // FormSigner: computes a signed document from the bytes it is given; the keys it uses are the adapter's business
+            "sign", "prepare", "complete");
 
     private static final Set<String> WRITES = Set.of(
             "save", "insert", "update", "upsert", "delete", "remove", "append", "put", "next", "increment",

@@ -1,0 +1,40 @@
+package anguan.domain.notification;
+
+import anguan.domain.application.Application;
+import anguan.domain.signing.SmsChallenge;
+import java.time.Instant;
+
+/**
+ * The SMS texts of DOMAIN.md's Notifications, in Chinese. None carries an ID number; only the
+ * signing code SMS carries a code. Each notice's id names the event, so retries make the same notice.
+ */
+public final class NoticeTexts {
+    private static final String SIGNATURE = "【安管人员考核发证】";
+
+    private NoticeTexts() {
+    }
+
+    /** The personal signature's code, naming the file being signed. */
+    public static Notice smsCode(SmsChallenge challenge, String code) {
+        return new Notice("sms-code:" + challenge.applicationNo() + ":" + challenge.salt(), challenge.mobile(),
+                SIGNATURE + "您正在签署《" + challenge.fileName() + "》，验证码" + code + "，30分钟内有效。如非本人操作，请忽略本短信，切勿将验证码告知他人。",
+                challenge.applicationNo(), Notice.Requires.NOTHING, challenge.sentAt());
+    }
+
+    /** Tells the enterprise that an application waits for its signature (申请事项企业确认). */
+    public static Notice awaitingEnterprise(Application signed, String enterpriseMobile, Instant at) {
+        return new Notice("personally-signed:" + signed.applicationNo(), enterpriseMobile,
+                SIGNATURE + signed.applicant().name() + "的" + signed.type().displayName() + "申请（" + signed.applicationNo()
+                        + "）已完成个人签名，等待贵单位确认并签章，请登录系统在“申请事项企业确认”中办理。",
+                signed.applicationNo(), Notice.Requires.PERSONALLY_SIGNED, at);
+    }
+
+    /** Tells the person that the enterprise has signed and the authority has accepted (受理). */
+    public static Notice accepted(Application accepted, String personMobile, Instant at) {
+        String enterprise = accepted.enterprise() == null || accepted.enterprise().name() == null ? "聘用企业" : accepted.enterprise().name();
+        return new Notice("enterprise-signed:" + accepted.applicationNo(), personMobile,
+                SIGNATURE + "您的" + accepted.type().displayName() + "申请（" + accepted.applicationNo() + "）已由" + enterprise
+                        + "签章上报，审批机关已受理，将自受理之日起20个工作日内办结。可登录系统查看办理进度和受理通知书。",
+                accepted.applicationNo(), Notice.Requires.ENTERPRISE_SIGNED, at);
+    }
+}
