@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -107,6 +109,7 @@ public final class LocalRunner implements AutoCloseable {
     private Template template;
     private DataDir dataDir;
     private SigningMaterialFiles signing;
+    private CompletableFuture<SigningMaterialFiles> signingStarting;
     private volatile HardwareTokens hardwareTokens;
     private LocalTokens tokens;
     private HttpGateway gateway;
@@ -162,7 +165,8 @@ public final class LocalRunner implements AutoCloseable {
             dataDir = DataDir.open(options.dataDir(), options.reset());
         }
         Path data = dataDir == null ? null : dataDir.path();
-        signing = SigningMaterialFiles.open(data);
+        // A new CA costs about a second in a fresh JVM (BouncyCastle's classes): made while the emulators start.
+        signingStarting = CompletableFuture.supplyAsync(() -> SigningMaterialFiles.open(data));
 
         // Unpacking needs nothing else, so it runs while the emulators start.
         functions = FunctionHost.unpack(templateFile.getParent(), template.functions(), functionsWorkDir(data));
@@ -187,6 +191,8 @@ public final class LocalRunner implements AutoCloseable {
         phases.put("gateway", millisSince(begin));
         cloud = LocalCloud.start(root.resolve("local"), data);
         phases.put("emulators", millisSince(begin));
+        signing = joined(signingStarting);
+        phases.put("signing", millisSince(begin));
         names = new ResourceCreator(cloud).create(template);
         phases.put("resources", millisSince(begin));
         hardwareTokens = new HardwareTokens(signing.material().ca(), enterpriseNames(), java.time.Clock.systemUTC());
@@ -383,6 +389,10 @@ public final class LocalRunner implements AutoCloseable {
     @Override
     public synchronized void close() {
         health = null;
+        if (signing == null && signingStarting != null) {
+            // start-up failed before it took the material: a temporary folder must still go
+            signingStarting.thenAccept(SigningMaterialFiles::close);
+        }
         for (AutoCloseable part : new AutoCloseable[] {gateway, pollers, functions, cloud, signing, dataDir}) {
             if (part == null) {
                 continue;
@@ -398,8 +408,17 @@ public final class LocalRunner implements AutoCloseable {
         functions = null;
         cloud = null;
         signing = null;
+        signingStarting = null;
         hardwareTokens = null;
         dataDir = null;
+    }
+
+    private static SigningMaterialFiles joined(CompletableFuture<SigningMaterialFiles> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     private static long millisSince(long begin) {

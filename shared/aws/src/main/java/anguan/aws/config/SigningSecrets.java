@@ -111,30 +111,27 @@ public final class SigningSecrets {
     private static final class AwsStores implements Stores {
         @Override
         public String secret(String arn) {
-            try (SecretsManagerClient client = SecretsManagerClient.builder()
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .region(Clients.region())
-                    .credentialsProvider(Clients.credentials())
-                    .build()) {
+            try (SecretsManagerClient client = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create())
+                    .region(Clients.region()).credentialsProvider(Clients.credentials()).build()) {
                 return client.getSecretValue(request -> request.secretId(arn)).secretString();
             } catch (NoClassDefFoundError missing) {
-                throw new IllegalStateException("this function's package lacks software.amazon.awssdk:secretsmanager"
-                        + " (an optional dependency of anguan-aws: declare it in the function's pom)", missing);
+                throw moduleMissing("secretsmanager", missing);
             }
         }
 
         @Override
         public String parameter(String name) {
-            try (SsmClient client = SsmClient.builder()
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .region(Clients.region())
-                    .credentialsProvider(Clients.credentials())
-                    .build()) {
+            try (SsmClient client = SsmClient.builder().httpClient(UrlConnectionHttpClient.create())
+                    .region(Clients.region()).credentialsProvider(Clients.credentials()).build()) {
                 return client.getParameter(request -> request.name(name).withDecryption(true)).parameter().value();
             } catch (NoClassDefFoundError missing) {
-                throw new IllegalStateException("this function's package lacks software.amazon.awssdk:ssm"
-                        + " (an optional dependency of anguan-aws: declare it in the function's pom)", missing);
+                throw moduleMissing("ssm", missing);
             }
+        }
+
+        private static IllegalStateException moduleMissing(String module, NoClassDefFoundError missing) {
+            return new IllegalStateException("this function's package lacks software.amazon.awssdk:" + module
+                    + " (an optional dependency of anguan-aws: declare it in the function's pom)", missing);
         }
     }
 }
