@@ -94,15 +94,13 @@ class NotifierIT {
     @Test
     void aNoticeOfAPersonalSignatureStillInDraftIsRetriedAndNeverSent() throws Exception {
         String mobile = mobile();
-        Application draft = draft();
-        Notice notice = new Notice("personally-signed:" + draft.applicationNo(), mobile, "【安管人员考核发证】等待贵单位确认并签章。",
-                draft.applicationNo(), Notice.Requires.PERSONALLY_SIGNED, Instant.now());
+        Notice notice = awaitingEnterprise(draft(), mobile);
 
         send(notice);
 
         String deadLetters = String.valueOf(runner.names().ref("NotificationDeadLetterQueue"));
-        Message dead = await(() -> sqs.receiveMessage(r -> r.queueUrl(deadLetters).waitTimeSeconds(1).maxNumberOfMessages(10)
-                        .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount")).messages().stream()
+        Message dead = await(() -> sqs.receiveMessage(r -> r.queueUrl(deadLetters).waitTimeSeconds(1).maxNumberOfMessages(10))
+                        .messages().stream()
                 .filter(m -> NoticeMessages.notice(m.body()).id().equals(notice.id())).findFirst(), "the notice in the dead-letter queue");
         sqs.deleteMessage(d -> d.queueUrl(deadLetters).receiptHandle(dead.receiptHandle()));
         assertEquals(List.of(), smsTo(mobile), "retried until the dead-letter queue, never sent");
@@ -113,8 +111,7 @@ class NotifierIT {
     void aNoticeThatCameBeforeItsWriteIsSentOnceTheWriteLands() throws Exception {
         String mobile = mobile();
         Application draft = draft();
-        Notice notice = new Notice("personally-signed:" + draft.applicationNo(), mobile, "【安管人员考核发证】等待贵单位确认并签章。",
-                draft.applicationNo(), Notice.Requires.PERSONALLY_SIGNED, Instant.now());
+        Notice notice = awaitingEnterprise(draft, mobile);
 
         send(notice);
         Thread.sleep(1_500); // received at least once while the application is still a draft
@@ -136,6 +133,12 @@ class NotifierIT {
 
     private static String mobile() {
         return "136" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** The enterprise's notice of a personal signature, as personal-sign hands it over before its write. */
+    private static Notice awaitingEnterprise(Application draft, String mobile) {
+        return new Notice("personally-signed:" + draft.applicationNo(), mobile, "【安管人员考核发证】等待贵单位确认并签章。",
+                draft.applicationNo(), Notice.Requires.PERSONALLY_SIGNED, Instant.now());
     }
 
     /** A draft of its own number, written straight into the runner's table. */
