@@ -30,35 +30,52 @@ public final class KeyEncryptionKey {
     }
 
     public byte[] seal(PrivateKey privateKey, String label) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        Keys.random().nextBytes(nonce);
         byte[] plain = privateKey.getEncoded();
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, label);
-            byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+            return wrap(plain, label);
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
     }
 
     public PrivateKey unseal(byte[] sealed, String label) {
+        byte[] plain = unwrap(sealed, label);
+        try {
+            return Keys.privateKey(plain);
+        } catch (GeneralSecurityException e) {
+            throw new KeySealBrokenException("the sealed bytes are no private key", e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * Seals bytes that are already secret in their own right, such as an enterprise's key sealed
+     * with its signing password: wrapped once more, a stolen table alone is not even open to
+     * guessing the password, because every guess needs the KEK too. Same format as {@link #seal}.
+     */
+    public byte[] wrap(byte[] secret, String label) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        Keys.random().nextBytes(nonce);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, label);
+            byte[] sealed = cipher.doFinal(secret);
+            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    }
+
+    /** The bytes {@link #wrap} sealed under this label; {@link KeySealBrokenException} when they do not open. */
+    public byte[] unwrap(byte[] sealed, String label) {
         if (sealed == null || sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
             throw new KeySealBrokenException("not a key sealed with a KEK", null);
         }
-        byte[] plain = null;
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(sealed, 1, 1 + NONCE_BYTES), label);
-            plain = cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
-            return Keys.privateKey(plain);
+            return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new KeySealBrokenException("the sealed key does not open with this KEK and label", e);
-        } finally {
-            if (plain != null) {
-                Arrays.fill(plain, (byte) 0);
-            }
         }
     }
 
