@@ -119,16 +119,7 @@ class PlatformFormSignerTest {
 
         byte[] both = signer.signAsEnterprise(personSigned, ENTERPRISE, PASSWORD, NOW.plusSeconds(60)).orElseThrow();
 
-        assertArrayEquals(personSigned, Arrays.copyOf(both, personSigned.length), "the person's revision is untouched");
-        List<VerifiedSignature> signatures = verifier.verify(both);
-        assertEquals(2, signatures.size());
-        VerifiedSignature person = signatures.get(0);
-        VerifiedSignature enterprise = signatures.get(1);
-        assertTrue(person.valid(), person.toString());
-        assertTrue(enterprise.valid(), enterprise.toString());
-        assertEquals(personSigned.length, person.revisionLength(), "the first signature covers only its own revision");
-        assertFalse(person.coversWholeFile());
-        assertTrue(enterprise.coversWholeFile());
+        VerifiedSignature enterprise = PadesSignerTest.assertSignedTwice(verifier, personSigned, both).get(1);
         assertTrue(enterprise.signerSubject().contains("NTRCN-" + ENTERPRISE.uscc()), enterprise.signerSubject());
         assertTrue(signer.hasValidPersonSignature(both, PERSON.idNo()));
         try (PDDocument document = Loader.loadPDF(both)) {

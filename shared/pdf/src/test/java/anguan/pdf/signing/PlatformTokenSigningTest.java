@@ -18,8 +18,6 @@ import anguan.pdf.ca.Credential;
 import anguan.pdf.ca.PlatformCa;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -42,11 +40,7 @@ class PlatformTokenSigningTest {
         sha256.update(prepared.preparedPdf(), (int) range[0], (int) range[1]);
         sha256.update(prepared.preparedPdf(), (int) range[2], (int) range[3]);
         assertArrayEquals(sha256.digest(), prepared.digest(), "the digest is the SHA-256 of the signed byte ranges");
-        List<VerifiedSignature> signatures = new SignatureVerifier(CA).verify(signed);
-        assertEquals(2, signatures.size());
-        assertTrue(signatures.get(0).valid() && signatures.get(1).valid(), signatures.toString());
-        assertEquals(personSigned.length, signatures.get(0).revisionLength());
-        assertArrayEquals(personSigned, Arrays.copyOf(signed, personSigned.length));
+        PadesSignerTest.assertSignedTwice(new SignatureVerifier(CA), personSigned, signed);
         assertEquals(TOKEN.certificate().getSerialNumber(), PlatformFormSignerTest.signerSerial(signed, 1));
         assertTrue(signer.hasValidPersonSignature(signed, PERSON.idNo()));
     }
