@@ -160,6 +160,19 @@ class PlatformFormSignerTest {
     }
 
     @Test
+    void aRenamedEnterpriseGetsACertificateInItsNewNameWithItsPassword() throws Exception {
+        byte[] personSigned = signer.signAsPerson(FORM, PERSON, NOW);
+        byte[] before = signer.signAsEnterprise(personSigned, ENTERPRISE, PASSWORD, NOW).orElseThrow();
+        var renamed = new EnterpriseSignatory(ENTERPRISE.uscc(), "上海申城建设集团有限公司", ENTERPRISE.signingPasswordHash());
+
+        assertTrue(signer.signAsEnterprise(personSigned, renamed, "wrong-password", NOW).isEmpty());
+        byte[] after = signer.signAsEnterprise(personSigned, renamed, PASSWORD, NOW).orElseThrow();
+
+        assertNotEquals(signerSerial(before, 1), signerSerial(after, 1));
+        assertTrue(verifier.verify(after).get(1).signerSubject().contains("CN=上海申城建设集团有限公司"));
+    }
+
+    @Test
     void theEnterpriseKeyIsWrappedWithTheKekSoTheTableAloneCannotBeTriedAgainstPasswords() {
         signer.signAsEnterprise(signer.signAsPerson(FORM, PERSON, NOW), ENTERPRISE, PASSWORD, NOW).orElseThrow();
         String owner = "ENTERPRISE#" + ENTERPRISE.uscc();
