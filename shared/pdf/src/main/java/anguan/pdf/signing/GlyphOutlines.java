@@ -55,7 +55,12 @@ final class GlyphOutlines {
         float lastX = 0;
         float lastY = 0;
         for (PathIterator it = path.getPathIterator(at); !it.isDone(); it.next()) {
-            switch (it.currentSegment(c)) {
+            int segment = it.currentSegment(c);
+            // a hundredth of a point is far below what any printer or screen shows, and compresses well
+            for (int i = 0; i < c.length; i++) {
+                c[i] = Math.round(c[i] * 100) / 100f;
+            }
+            switch (segment) {
                 case PathIterator.SEG_MOVETO -> {
                     content.moveTo(c[0], c[1]);
                     lastX = c[0];

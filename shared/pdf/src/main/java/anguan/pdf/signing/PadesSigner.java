@@ -162,23 +162,27 @@ public final class PadesSigner {
         throw new IllegalStateException("addSignature left no field for the signature");
     }
 
-    /** The byte range of the signature that reaches furthest: the one just written. */
+    private static final java.util.regex.Pattern BYTE_RANGE =
+            java.util.regex.Pattern.compile("/ByteRange\\s*\\[\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*\\]");
+
+    /**
+     * The byte range of the signature just written: the last {@code /ByteRange} of the file, in the
+     * incremental update PDFBox has just appended. Read from the bytes rather than by parsing the
+     * PDF again (which would cost as much as the signature itself); checked to span the file with
+     * exactly the /Contents string between its two parts.
+     */
     private static long[] lastByteRange(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            long[] last = null;
-            for (PDSignature signature : document.getSignatureDictionaries()) {
-                int[] range = signature.getByteRange();
-                if (range.length == 4 && (last == null || range[2] + (long) range[3] > last[2] + last[3])) {
-                    last = new long[] {range[0], range[1], range[2], range[3]};
-                }
-            }
-            if (last == null || last[2] + last[3] != pdf.length) {
-                throw new IllegalStateException("the placeholder's byte range does not end the file");
-            }
-            return last;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the placeholder back", e);
+        int from = Math.max(0, pdf.length - 4 * RESERVED_CMS_BYTES - 65_536);
+        java.util.regex.Matcher m = BYTE_RANGE.matcher(new String(pdf, from, pdf.length - from, StandardCharsets.ISO_8859_1));
+        long[] last = null;
+        while (m.find()) {
+            last = new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4))};
         }
+        if (last == null || last[0] != 0 || last[2] + last[3] != pdf.length || last[1] >= last[2]
+                || pdf[(int) last[1]] != '<' || pdf[(int) last[2] - 1] != '>') {
+            throw new IllegalStateException("the placeholder's byte range does not end the file");
+        }
+        return last;
     }
 
     static byte[] signedContent(byte[] pdf, long[] range) {
