@@ -18,6 +18,19 @@ import anguan.domain.person.Employment;
 import anguan.domain.person.ExamResult;
 import anguan.domain.person.Person;
 import anguan.domain.person.PersonRepository;
+import anguan.domain.notification.DeliveredNotices;
+import anguan.domain.notification.Notice;
+import anguan.domain.notification.NoticeQueue;
+import anguan.domain.notification.SmsGateway;
+import anguan.domain.signing.SigningCredentialRepository;
+import anguan.domain.signing.SigningLock;
+import anguan.domain.signing.SigningLockRepository;
+import anguan.domain.signing.SigningSession;
+import anguan.domain.signing.SigningSessionRepository;
+import anguan.domain.signing.SmsChallenge;
+import anguan.domain.signing.SmsChallengeRepository;
+import anguan.domain.signing.SmsQuota;
+import anguan.domain.signing.StoredCredential;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +61,16 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
     private final Map<String, Long> counters = new ConcurrentHashMap<>();
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+    // ---- the signing chain's state ----
+    private final Versions<SmsChallenge> smsChallenges = new Versions<>();
+    private final Map<String, Integer> smsQuota = new ConcurrentHashMap<>();
+    private final Versions<SigningLock> signingLocks = new Versions<>();
+    private final Map<String, SigningSession> signingSessions = new ConcurrentHashMap<>();
+    private final Versions<StoredCredential> credentials = new Versions<>();
+    /** The notification queue as the notifier sees it: by notice id, since it sends each id once. */
+    private final Map<String, Notice> notices = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> deliveredNotices = new ConcurrentHashMap<>();
+    private final List<String> sentSms = new ArrayList<>();
     private final Clock clock;
 
     public InMemoryRegistry(Clock clock) {
@@ -265,6 +288,92 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
     @Override
     public DownloadLink link(String key, String fileName, Duration validFor) {
         return new DownloadLink("memory://" + key, clock.instant().plus(validFor));
+    }
+
+    // ---- signing chain ----
+
+    public SmsChallengeRepository smsChallengeRepository() {
+        return new SmsChallengeRepository() {
+            @Override public Optional<Versioned<SmsChallenge>> current(String no) { return smsChallenges.find(no); }
+            @Override public boolean insert(SmsChallenge c) { return smsChallenges.insert(c.applicationNo(), c); }
+            @Override public boolean update(SmsChallenge c, long v) { return smsChallenges.update(c.applicationNo(), c, v); }
+        };
+    }
+
+    public SmsQuota smsQuota() {
+        return (mobile, day, limit) -> {
+            synchronized (smsQuota) {
+                String key = mobile + "#" + day;
+                int used = smsQuota.getOrDefault(key, 0);
+                if (used >= limit) {
+                    return false;
+                }
+                smsQuota.put(key, used + 1);
+                return true;
+            }
+        };
+    }
+
+    public int smsCodesSent(String mobile, java.time.LocalDate day) {
+        return smsQuota.getOrDefault(mobile + "#" + day, 0);
+    }
+
+    public SigningLockRepository signingLockRepository() {
+        return new SigningLockRepository() {
+            @Override public Optional<Versioned<SigningLock>> find(String uscc) { return signingLocks.find(uscc); }
+            @Override public boolean insert(SigningLock l) { return signingLocks.insert(l.uscc(), l); }
+            @Override public boolean update(SigningLock l, long v) { return signingLocks.update(l.uscc(), l, v); }
+        };
+    }
+
+    public SigningSessionRepository signingSessionRepository() {
+        return new SigningSessionRepository() {
+            @Override public void insert(SigningSession s) {
+                if (signingSessions.putIfAbsent(s.signingId(), s) != null) {
+                    throw new IllegalStateException("signing id taken: " + s.signingId());
+                }
+            }
+            @Override public Optional<SigningSession> find(String id) { return Optional.ofNullable(signingSessions.get(id)); }
+        };
+    }
+
+    public SigningCredentialRepository signingCredentialRepository() {
+        return new SigningCredentialRepository() {
+            @Override public Optional<Versioned<StoredCredential>> find(String owner) { return credentials.find(owner); }
+            @Override public boolean insert(StoredCredential c) { return credentials.insert(c.owner(), c); }
+            @Override public boolean update(StoredCredential c, long v) { return credentials.update(c.owner(), c, v); }
+        };
+    }
+
+    /** The notification queue: what is published, by id (a duplicate id is the same message again). */
+    public NoticeQueue noticeQueue() {
+        return notice -> notices.put(notice.id(), notice);
+    }
+
+    public List<Notice> notices() {
+        return notices.values().stream().sorted(Comparator.comparing(Notice::id)).toList();
+    }
+
+    public DeliveredNotices deliveredNotices() {
+        return new DeliveredNotices() {
+            @Override public boolean isDelivered(String id) { return deliveredNotices.containsKey(id); }
+            @Override public void markDelivered(String id, java.time.Instant at) { deliveredNotices.putIfAbsent(id, at); }
+        };
+    }
+
+    /** The SMS gateway: every SMS sent, as "mobile: text", in order. */
+    public SmsGateway smsGateway() {
+        return (mobile, text) -> {
+            synchronized (sentSms) {
+                sentSms.add(mobile + ": " + text);
+            }
+        };
+    }
+
+    public List<String> sentSms() {
+        synchronized (sentSms) {
+            return List.copyOf(sentSms);
+        }
     }
 
     public int documentCount() {
