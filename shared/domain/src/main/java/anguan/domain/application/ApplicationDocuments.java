@@ -12,9 +12,9 @@ import java.util.Optional;
  * 下载: the files of one application a party may download (API.md, {@code …/documents/{kind}}): the
  * 申请表 as it stands (unsigned after 签名上报, with the person's signature after 个人签名), the
  * 申请表 with both signatures ({@code _sign.pdf}), the 行政审批受理通知书, and the photo shown and
- * printed. Who may ask is the caller's business ({@link Parties}); this says which file each kind
- * is, and refuses a kind that does not exist or a file that does not exist yet with a 404, since
- * there is nothing to download either way.
+ * printed, for the two parties {@link Parties} lets see the application (its applicant; the
+ * enterprise once the person signed); to anyone else it does not exist (404). A kind that does not
+ * exist, or a file that does not exist yet, is a 404 too: there is nothing to download either way.
  */
 public final class ApplicationDocuments {
     /**
@@ -62,7 +62,22 @@ public final class ApplicationDocuments {
     public record Download(String fileName, String url, Instant expiresAt) {
     }
 
-    private ApplicationDocuments() {
+    private final ApplicationRepository applications;
+    private final DocumentStore documents;
+
+    public ApplicationDocuments(ApplicationRepository applications, DocumentStore documents) {
+        this.applications = applications;
+        this.documents = documents;
+    }
+
+    /** GET /applications/{no}/documents/{kind}: the applicant's own. */
+    public Download forApplicant(String idNo, String applicationNo, String kind) {
+        return link(documents, Parties.applicantsOwn(applications, idNo, applicationNo), kind);
+    }
+
+    /** GET /enterprise/applications/{no}/documents/{kind}: an application filed with this enterprise. */
+    public Download forEnterprise(String uscc, String applicationNo, String kind) {
+        return link(documents, Parties.enterprises(applications, uscc, applicationNo), kind);
     }
 
     /**

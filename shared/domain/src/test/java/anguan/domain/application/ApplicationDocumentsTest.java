@@ -82,4 +82,21 @@ class ApplicationDocumentsTest {
         assertEquals("memory://" + SIGNED.key(), d.url());
         assertEquals(NOW.plusSeconds(300), d.expiresAt());
     }
+
+    @Test
+    void onlyTheApplicantAndTheEnterpriseItIsFiledWithGetALink() {
+        InMemoryRegistry store = new InMemoryRegistry(Clock.fixed(NOW, ZoneOffset.UTC));
+        Application signed = withDocuments(List.of(FORM), null).toBuilder().status(ApplicationStatus.AWAITING_ENTERPRISE)
+                .applicant(new Applicant("王晓丽", null, null, null, "11010519491231002X", null))
+                .enterprise(new ApplicationEnterprise("91310000MA1FL4CT2Q", "上海浦江建设工程有限公司", null)).build();
+        store.applicationRepository().insert(signed);
+        ApplicationDocuments downloads = new ApplicationDocuments(store.applicationRepository(), store);
+
+        assertEquals(FORM.fileName(), downloads.forApplicant("11010519491231002X", "W2026112700001", "form").fileName());
+        assertEquals(FORM.fileName(), downloads.forEnterprise("91310000MA1FL4CT2Q", "W2026112700001", "form").fileName());
+        assertEquals(DomainProblem.Kind.NOT_FOUND, assertThrows(DomainProblem.class,
+                () -> downloads.forApplicant("110105194912310029", "W2026112700001", "form")).kind());
+        assertEquals(DomainProblem.Kind.NOT_FOUND, assertThrows(DomainProblem.class,
+                () -> downloads.forEnterprise("91350100M000100Y43", "W2026112700001", "form")).kind());
+    }
 }

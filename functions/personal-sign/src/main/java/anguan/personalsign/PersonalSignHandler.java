@@ -1,0 +1,52 @@
+package anguan.personalsign;
+
+import anguan.aws.http.ApiRequest;
+import anguan.aws.http.ApiResponse;
+import anguan.aws.http.HttpFunction;
+import anguan.aws.http.Routes;
+import anguan.aws.view.ApplicationView;
+import anguan.aws.view.DownloadView;
+import anguan.domain.application.ApplicationDocuments;
+import anguan.domain.common.BusinessTime;
+import anguan.domain.common.DomainProblem;
+import anguan.domain.signing.PersonalSigningService;
+import java.time.Clock;
+
+/**
+ * 个人签名 (role person): the SMS code for the submitted 申请表, the person's PAdES signature that the
+ * code unlocks (then the application waits for the enterprise, which is told), and the downloads of
+ * the application's files. The code never appears in a response, a log line or an error.
+ */
+public final class PersonalSignHandler extends HttpFunction {
+    private static final String PERSON = "person";
+    private static final int MAX_BODY = 64 * 1024;
+
+    // WIRING: the no-arg constructor comes with the adapters (shared/aws, shared/pdf) once they are on main.
+
+    PersonalSignHandler(PersonalSigningService service, ApplicationDocuments downloads, Clock clock) {
+        super(new Routes()
+                .on("POST /applications/{no}/sms-codes", PERSON, r -> ApiResponse.json(202,
+                        SmsCodeView.of(service.requestCode(me(r), r.path("no")), clock.instant())))
+                .on("POST /applications/{no}/personal-signature", PERSON, r -> ApiResponse.ok(ApplicationView.of(
+                        service.sign(me(r), r.path("no"), smsCode(r)), BusinessTime.today(clock))))
+                .on("GET /applications/{no}/documents/{kind}", PERSON, r -> ApiResponse.ok(DownloadView.of(
+                        downloads.forApplicant(me(r), r.path("no"), r.path("kind"))))));
+    }
+
+    /** The body of the personal signature. */
+    record Sign(String smsCode) {
+    }
+
+    /** A missing code is a malformed request, not a wrong try: it costs none of the five. */
+    private static String smsCode(ApiRequest r) {
+        String code = r.body(Sign.class, MAX_BODY).smsCode();
+        if (code == null || code.isBlank()) {
+            throw DomainProblem.badRequest("请输入短信验证码（字段smsCode）");
+        }
+        return code;
+    }
+
+    private static String me(ApiRequest r) {
+        return r.caller().idNo();
+    }
+}
