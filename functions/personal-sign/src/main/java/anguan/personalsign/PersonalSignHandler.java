@@ -11,6 +11,7 @@ import anguan.domain.common.BusinessTime;
 import anguan.domain.common.DomainProblem;
 import anguan.domain.signing.PersonalSigningService;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * 个人签名 (role person): the SMS code for the submitted 申请表, the person's PAdES signature that the
@@ -46,7 +47,12 @@ public final class PersonalSignHandler extends HttpFunction {
         return code;
     }
 
+    /** A token of the person role without an ID number names no one: nothing is theirs. */
     private static String me(ApiRequest r) {
-        return r.caller().idNo();
+        String idNo = r.caller().idNo();
+        if (idNo == null || idNo.isBlank()) {
+            throw new DomainProblem(DomainProblem.Kind.FORBIDDEN, "FORBIDDEN", "登录凭证中没有身份证件号码", List.of());
+        }
+        return idNo;
     }
 }
