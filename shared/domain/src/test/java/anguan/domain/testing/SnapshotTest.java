@@ -26,8 +26,9 @@ class SnapshotTest {
 
     @Test
     void everyTableOfTheStoreIsInTheSnapshot() {
-        assertEquals(List.of("applications", "certificates", "claims", "counters", "documents", "employments", "enterprises",
-                "events", "exams", "externals", "persons"), expected.snapshot().tableNames());
+        assertEquals(List.of("applications", "certificates", "claims", "counters", "credentials", "deliveredNotices", "documents",
+                "employments", "enterprises", "events", "exams", "externals", "notices", "persons", "sentSms", "signingLocks",
+                "signingSessions", "smsChallenges", "smsQuota"), expected.snapshot().tableNames());
     }
 
     @Test
