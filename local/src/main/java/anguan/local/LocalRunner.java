@@ -1,10 +1,14 @@
 package anguan.local;
 
+import anguan.aws.dynamo.DynamoEnterpriseRepository;
+import anguan.aws.dynamo.Table;
+import anguan.domain.enterprise.Enterprise;
 import anguan.local.cloud.LocalCloud;
 import anguan.local.cloud.PhysicalNames;
 import anguan.local.cloud.ResourceCreator;
 import anguan.local.demo.DemoData;
 import anguan.local.gateway.DevRoutes;
+import anguan.local.gateway.HardwareTokens;
 import anguan.local.gateway.HttpGateway;
 import anguan.local.gateway.LocalTokens;
 import anguan.local.lambda.FunctionHost;
@@ -13,7 +17,9 @@ import anguan.local.schedules.Schedules;
 import anguan.local.template.FunctionDefinition;
 import anguan.local.template.Intrinsics;
 import anguan.local.template.JwtAuthorizerDefinition;
+import anguan.local.template.Resource;
 import anguan.local.template.Template;
+import anguan.pdf.ca.SigningMaterial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,6 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * The whole local system in one JVM: the emulated cloud, the template's resources, every function
@@ -99,6 +108,9 @@ public final class LocalRunner implements AutoCloseable {
     private Path root;
     private Template template;
     private DataDir dataDir;
+    private SigningMaterialFiles signing;
+    private CompletableFuture<SigningMaterialFiles> signingStarting;
+    private volatile HardwareTokens hardwareTokens;
     private LocalTokens tokens;
     private HttpGateway gateway;
     private LocalCloud cloud;
@@ -153,6 +165,8 @@ public final class LocalRunner implements AutoCloseable {
             dataDir = DataDir.open(options.dataDir(), options.reset());
         }
         Path data = dataDir == null ? null : dataDir.path();
+        // A new CA costs about a second in a fresh JVM (BouncyCastle's classes): made while the emulators start.
+        signingStarting = CompletableFuture.supplyAsync(() -> SigningMaterialFiles.open(data));
 
         // Unpacking needs nothing else, so it runs while the emulators start.
         functions = FunctionHost.unpack(templateFile.getParent(), template.functions(), functionsWorkDir(data));
@@ -171,13 +185,17 @@ public final class LocalRunner implements AutoCloseable {
         gateway = HttpGateway.start(options.port(), template.httpRoutes(), authorizers, tokens, options.accessLog());
         DevRoutes.register(gateway, tokens, this::currentHealth,
                 () -> Optional.ofNullable(health).map(ready -> cloud.sms()),
-                () -> Optional.ofNullable(health).map(ready -> schedules));
+                () -> Optional.ofNullable(health).map(ready -> schedules),
+                () -> Optional.ofNullable(hardwareTokens));
 
         phases.put("gateway", millisSince(begin));
         cloud = LocalCloud.start(root.resolve("local"), data);
         phases.put("emulators", millisSince(begin));
+        signing = joined(signingStarting);
+        phases.put("signing", millisSince(begin));
         names = new ResourceCreator(cloud).create(template);
         phases.put("resources", millisSince(begin));
+        hardwareTokens = new HardwareTokens(signing.material().ca(), enterpriseNames(), java.time.Clock.systemUTC());
         Intrinsics intrinsics = new Intrinsics(names);
         functions.start(definition -> environment(definition, intrinsics));
         gateway.open((function, event) -> functions.function(function).invoke(event));
@@ -204,7 +222,22 @@ public final class LocalRunner implements AutoCloseable {
         definition.environment().forEach((name, value) -> environment.put(name, intrinsics.resolveString(value)));
         environment.putAll(cloud.sdkEnvironment());
         environment.put("ANGUAN_LOCAL", "true");
+        // The material is local files here: no function reaches for the template's secret and parameter.
+        environment.remove("SIGNING_MATERIAL_SECRET_ARN");
+        environment.remove("KEY_ENCRYPTION_KEY_PARAMETER");
+        environment.putAll(signing.environment());
         return environment;
+    }
+
+    /** The registered name by USCC, read from the template's table as the functions read it; none without a table. */
+    private Function<String, Optional<String>> enterpriseNames() {
+        List<Resource> tables = template.resourcesOfType(Template.TABLE);
+        if (tables.isEmpty()) {
+            return uscc -> Optional.empty();
+        }
+        DynamoEnterpriseRepository enterprises = new DynamoEnterpriseRepository(
+                new Table(cloud.dynamoDb(), PhysicalNames.tableName(tables.getFirst())));
+        return uscc -> enterprises.find(uscc).map(Enterprise::name);
     }
 
     private void loadDemo(Path data) {
@@ -289,6 +322,20 @@ public final class LocalRunner implements AutoCloseable {
         return template;
     }
 
+    /**
+     * The signing material the functions were handed (as {@code SIGNING_MATERIAL_FILE} and
+     * {@code KEY_ENCRYPTION_KEY_FILE}): the same on every start over one data directory. Tests verify
+     * signatures against its CA ({@code signingMaterial().ca()}).
+     */
+    public SigningMaterial signingMaterial() {
+        return signing.material();
+    }
+
+    /** Where the material's files are (the variables the functions get). */
+    SigningMaterialFiles signingFiles() {
+        return signing;
+    }
+
     /** The emulators (with SDK clients pointed at them, for tests that look behind the API). */
     public LocalCloud cloud() {
         return cloud;
@@ -342,7 +389,11 @@ public final class LocalRunner implements AutoCloseable {
     @Override
     public synchronized void close() {
         health = null;
-        for (AutoCloseable part : new AutoCloseable[] {gateway, pollers, functions, cloud, dataDir}) {
+        if (signing == null && signingStarting != null) {
+            // start-up failed before it took the material: a temporary folder must still go
+            signingStarting.thenAccept(SigningMaterialFiles::close);
+        }
+        for (AutoCloseable part : new AutoCloseable[] {gateway, pollers, functions, cloud, signing, dataDir}) {
             if (part == null) {
                 continue;
             }
@@ -356,7 +407,18 @@ public final class LocalRunner implements AutoCloseable {
         pollers = null;
         functions = null;
         cloud = null;
+        signing = null;
+        signingStarting = null;
+        hardwareTokens = null;
         dataDir = null;
+    }
+
+    private static SigningMaterialFiles joined(CompletableFuture<SigningMaterialFiles> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     private static long millisSince(long begin) {

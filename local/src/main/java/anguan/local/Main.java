@@ -108,7 +108,7 @@ public final class Main {
         out.append("  emulators: DynamoDB ").append(runner.cloud().dynamoDbEndpoint())
                 .append(", S3 ").append(runner.cloud().s3Endpoint())
                 .append(", SQS ").append(runner.cloud().sqsEndpoint()).append('\n');
-        out.append("  routes:    ").append(runner.routeKeys().size()).append(" from template.yaml, plus POST /dev/tokens, GET /dev/health, GET /dev/sms?mobile=…, POST /dev/schedules/{function}\n");
+        out.append("  routes:    ").append(runner.routeKeys().size()).append(" from template.yaml, plus POST /dev/tokens, GET /dev/health, GET /dev/sms?mobile=…, POST /dev/schedules/{function}, POST /dev/hardware-tokens\n");
         switch (runner.demoState()) {
             case LOADED -> out.append("\nDemo data loaded.\n");
             case ALREADY_LOADED -> out.append("\nDemo data was loaded into this data directory before (start with --reset for a fresh copy).\n");

@@ -96,6 +96,21 @@ class RunnerIT {
         assertEquals(Optional.of("SubmitFunction"), submitFind.invoke(null, "AWS_LAMBDA_FUNCTION_NAME"));
     }
 
+    @Test
+    void everyFunctionReadsTheRunnersSigningMaterialFromItsFilesAndNoAwsName() throws Exception {
+        for (var function : runner.template().functions()) {
+            ClassLoader loader = runner.functions().function(function.logicalId()).classLoader();
+            Method find = loader.loadClass("anguan.aws.config.Env").getMethod("find", String.class);
+            assertEquals(Optional.empty(), find.invoke(null, "SIGNING_MATERIAL_SECRET_ARN"), function.logicalId());
+            assertEquals(Optional.empty(), find.invoke(null, "KEY_ENCRYPTION_KEY_PARAMETER"), function.logicalId());
+            // What a signing function does at its first signature, in the function's own class loader.
+            Object secrets = loader.loadClass("anguan.aws.config.SigningSecrets").getMethod("fromEnvironment").invoke(null);
+            String material = (String) secrets.getClass().getMethod("material").invoke(secrets);
+            String kek = (String) secrets.getClass().getMethod("keyEncryptionKey").invoke(secrets);
+            assertEquals(runner.signingMaterial().ca(), anguan.pdf.ca.SigningMaterial.open(material, kek).ca(), function.logicalId());
+        }
+    }
+
     private static HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(runner.baseUrl() + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

@@ -17,10 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code documentbucket}), queues their logical id (a {@code !Ref} is the queue URL), topics an ARN.
  */
 public final class PhysicalNames implements Intrinsics.Names {
-    /** Values of parameters that have no Default; the local token issuer uses the same. */
+    /**
+     * Values of parameters that have no Default; the local token issuer uses the same. The signing
+     * material's secret resolves to a name that exists nowhere: the runner hands functions the local
+     * files instead ({@code SigningMaterialFiles}).
+     */
     public static final Map<String, String> LOCAL_PARAMETERS = Map.of(
             "JwtIssuer", "anguan-local",
-            "JwtAudience", "anguan");
+            "JwtAudience", "anguan",
+            "SigningMaterialSecretArn", "arn:aws:secretsmanager:" + LocalCloud.REGION + ":" + LocalCloud.ACCOUNT_ID
+                    + ":secret:anguan-local-signing-material");
 
     private static final String STACK_NAME = "anguan-local";
 

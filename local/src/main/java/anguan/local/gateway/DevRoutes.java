@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * The runner's own routes (API.md, Identity): {@code POST /dev/tokens} stands in for the SSOs,
  * {@code GET /dev/health} tells when everything is up, {@code GET /dev/sms?mobile=…} shows the SMS
  * the platform sent to a mobile (through the local SNS), {@code POST /dev/schedules/{function}}
- * runs a function's scheduled events now.
+ * runs a function's scheduled events now, {@code POST /dev/hardware-tokens} hands out an enterprise's
+ * hardware token ({@link HardwareTokens}).
  */
 public final class DevRoutes {
     private static final Set<String> ROLES = Set.of("person", "enterprise", "reviewer", "system");
@@ -34,9 +35,14 @@ public final class DevRoutes {
      * @param health the health report once everything is ready, empty while starting
      * @param sms       the SMS sent so far, empty while the local cloud is starting
      * @param schedules the template's scheduled events, empty until the functions are up
+     * @param hardwareTokens the local CA's hardware tokens, empty until the registry can be read
      */
     public static void register(HttpGateway gateway, LocalTokens tokens, Supplier<Optional<Map<String, Object>>> health,
-                                Supplier<Optional<SmsLog>> sms, Supplier<Optional<Schedules>> schedules) {
+                                Supplier<Optional<SmsLog>> sms, Supplier<Optional<Schedules>> schedules,
+                                Supplier<Optional<HardwareTokens>> hardwareTokens) {
+        gateway.devRoute("POST", "/dev/hardware-tokens", request -> hardwareTokens.get()
+                .map(ready -> ready.issue(request))
+                .orElseGet(() -> GatewayResponse.json(503, Map.of("status", "STARTING"))));
         gateway.devRoute("POST", "/dev/schedules/{function}", request -> schedules.get()
                 .map(ready -> fireSchedules(ready, request.pathParameters().get("function")))
                 .orElseGet(() -> GatewayResponse.json(503, Map.of("status", "STARTING"))));

@@ -26,7 +26,7 @@ class HttpGatewayTest {
         AtomicReference<Map<String, Object>> health = new AtomicReference<>();
         try (HttpGateway gateway = HttpGateway.start(0, List.of(ME), AUTHORIZERS, tokens, false);
              HttpClient http = HttpClient.newHttpClient()) {
-            DevRoutes.register(gateway, tokens, () -> Optional.ofNullable(health.get()), Optional::empty, Optional::empty);
+            DevRoutes.register(gateway, tokens, () -> Optional.ofNullable(health.get()), Optional::empty, Optional::empty, Optional::empty);
             String token = tokens.issue(Map.of("role", "person", "idNo", "11010519491231002X"));
             HttpRequest me = HttpRequest.newBuilder(gateway.baseUrl().resolve("/me")).header("Authorization", "Bearer " + token).build();
             HttpRequest healthCheck = HttpRequest.newBuilder(gateway.baseUrl().resolve("/dev/health")).build();

@@ -100,6 +100,17 @@ class TemplateIT {
     }
 
     @Test
+    void everyParameterHasALocalValueSoAFunctionMayReferToAny() {
+        anguan.local.cloud.PhysicalNames names = new anguan.local.cloud.PhysicalNames(TEMPLATE);
+        for (String parameter : TEMPLATE.parameters().keySet()) {
+            assertNotNull(names.ref(parameter), parameter);
+        }
+        // Signing functions build the parameter's ARN as parameter${KeyEncryptionKeyParameterName}: the name starts with "/".
+        assertTrue(String.valueOf(names.ref("KeyEncryptionKeyParameterName")).startsWith("/"));
+        assertTrue(String.valueOf(names.ref("SigningMaterialSecretArn")).startsWith("arn:aws:secretsmanager:"));
+    }
+
+    @Test
     void theDocumentBucketIsVersionedEncryptedAndPrivate() {
         for (Resource bucket : TEMPLATE.resourcesOfType(Template.BUCKET)) {
             assertEquals("Enabled", bucket.path("VersioningConfiguration", "Status"));

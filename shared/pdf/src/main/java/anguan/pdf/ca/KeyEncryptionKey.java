@@ -30,35 +30,51 @@ public final class KeyEncryptionKey {
     }
 
     public byte[] seal(PrivateKey privateKey, String label) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        Keys.random().nextBytes(nonce);
         byte[] plain = privateKey.getEncoded();
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, label);
-            byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+            return sealSecret(plain, label);
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
     }
 
     public PrivateKey unseal(byte[] sealed, String label) {
+        byte[] plain = unsealSecret(sealed, label);
+        try {
+            return Keys.privateKey(plain);
+        } catch (GeneralSecurityException e) {
+            throw new KeySealBrokenException("the sealed bytes open but are no private key", null);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * Seals secret bytes that are not a key (the pseudonym pepper of {@link SigningMaterial}) the
+     * same way: a secret kept beside the sealed keys should be no easier to read than they are.
+     */
+    public byte[] sealSecret(byte[] secret, String label) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        Keys.random().nextBytes(nonce);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, label);
+            byte[] sealed = cipher.doFinal(secret);
+            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    }
+
+    /** The bytes {@link #sealSecret} sealed under this label; the caller clears them after use. */
+    public byte[] unsealSecret(byte[] sealed, String label) {
         if (sealed == null || sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
             throw new KeySealBrokenException("not a key sealed with a KEK", null);
         }
-        byte[] plain = null;
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(sealed, 1, 1 + NONCE_BYTES), label);
-            plain = cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
-            return Keys.privateKey(plain);
+            return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new KeySealBrokenException("the sealed key does not open with this KEK and label", e);
-        } finally {
-            if (plain != null) {
-                Arrays.fill(plain, (byte) 0);
-            }
         }
     }
 
