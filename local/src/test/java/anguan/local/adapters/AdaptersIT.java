@@ -11,10 +11,19 @@ import anguan.aws.dynamo.DynamoClaimRepository;
 import anguan.aws.dynamo.DynamoCertificateRepository;
 import anguan.aws.dynamo.DynamoEnterpriseRepository;
 import anguan.aws.dynamo.DynamoPersonRepository;
+import anguan.aws.dynamo.DynamoDeliveredNotices;
 import anguan.aws.dynamo.DynamoSequence;
+import anguan.aws.dynamo.DynamoSigningCredentialRepository;
+import anguan.aws.dynamo.DynamoSigningLockRepository;
+import anguan.aws.dynamo.DynamoSigningSessionRepository;
+import anguan.aws.dynamo.DynamoSmsChallengeRepository;
+import anguan.aws.dynamo.DynamoSmsQuota;
 import anguan.aws.dynamo.Table;
 import anguan.aws.json.Json;
 import anguan.aws.s3.S3DocumentStore;
+import anguan.aws.sns.SnsSmsGateway;
+import anguan.aws.sqs.NoticeMessages;
+import anguan.aws.sqs.SqsNoticeQueue;
 import anguan.domain.application.Applicant;
 import anguan.domain.application.Application;
 import anguan.domain.application.ApplicationEnterprise;
@@ -31,12 +40,17 @@ import anguan.domain.certificate.Position;
 import anguan.domain.common.DomainProblem;
 import anguan.domain.common.Versioned;
 import anguan.domain.enterprise.Enterprise;
+import anguan.domain.notification.Notice;
 import anguan.domain.person.Employment;
 import anguan.domain.person.ExamResult;
 import anguan.domain.person.ExamType;
 import anguan.domain.person.Gender;
 import anguan.domain.person.IdType;
 import anguan.domain.person.Person;
+import anguan.domain.signing.SigningLock;
+import anguan.domain.signing.SigningSession;
+import anguan.domain.signing.SmsChallenge;
+import anguan.domain.signing.StoredCredential;
 import anguan.local.ProjectRoot;
 import anguan.local.cloud.PhysicalNames;
 import anguan.local.cloud.ResourceCreator;
@@ -53,13 +67,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +87,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The DynamoDB and S3 adapters against an AWS-compatible back end, on the table and bucket that
+ * The DynamoDB, S3, SQS and SNS adapters against an AWS-compatible back end, on the table and bucket that
  * template.yaml defines, made there by {@link ResourceCreator} as the local cloud makes them. One
  * subclass per back end, the emulators ({@link EmulatorAdaptersIT}) and LocalStack
  * ({@link LocalStackAdaptersIT}), so that every test here runs on both and the two cannot drift.
@@ -83,6 +100,7 @@ abstract class AdaptersIT {
     Table table;
     String tableName;
     S3DocumentStore documents;
+    String notificationQueueUrl;
 
     /** Starts (or connects to) the back end for this class; {@link AwsBackend#close()} runs after its tests. */
     abstract AwsBackend startBackend();
@@ -96,6 +114,7 @@ abstract class AdaptersIT {
         tableName = String.valueOf(names.ref("AnguanTable"));
         table = new Table(dynamoDb, tableName);
         documents = new S3DocumentStore(backend.s3(), backend.s3Presigner(), String.valueOf(names.ref("DocumentBucket")), Clock.systemUTC());
+        notificationQueueUrl = String.valueOf(names.ref("NotificationQueue"));
     }
 
     @AfterAll
@@ -462,5 +481,168 @@ abstract class AdaptersIT {
         assertEquals(200, download.statusCode());
         assertArrayEquals(pdf, download.body());
         assertTrue(link.expiresAt().isAfter(Instant.now()));
+    }
+
+    // ---- the signing chain
+
+    @Test
+    void anSmsChallengeIsInsertedOnceAndEachTryWrittenOnlyOverTheVersionItWasReadAt() {
+        var challenges = new DynamoSmsChallengeRepository(table);
+        Instant sentAt = Instant.parse("2026-11-27T02:00:00Z");
+        SmsChallenge.Issued issued = SmsChallenge.issue("W2026112799401", 3, "13912345678", "考核发证申请表_20261127100000.pdf",
+                sentAt, new Random(7), "test-sms-secret".getBytes(StandardCharsets.US_ASCII));
+        SmsChallenge first = issued.challenge();
+        SmsChallenge.Issued other = SmsChallenge.issue(first.applicationNo(), 3, first.mobile(), first.fileName(), sentAt,
+                new Random(8), "test-sms-secret".getBytes(StandardCharsets.US_ASCII));
+
+        assertTrue(challenges.insert(first));
+        assertFalse(challenges.insert(other.challenge()), "a second first code is refused");
+        assertEquals(new Versioned<>(first, 1), challenges.current(first.applicationNo()).orElseThrow());
+
+        SmsChallenge wrongOnce = first.attempt("000000".equals(issued.code()) ? "111111" : "000000", sentAt.plusSeconds(60)).after();
+        assertTrue(challenges.update(wrongOnce, 1));
+        assertFalse(challenges.update(first.announced(sentAt), 1), "a try over a stale version is refused");
+        assertEquals(new Versioned<>(wrongOnce, 2), challenges.current(first.applicationNo()).orElseThrow());
+        assertTrue(challenges.current("W2026112799499").isEmpty());
+
+        Map<String, AttributeValue> item = rawItem("APP#" + first.applicationNo(), "SMS");
+        assertFalse(item.toString().contains(issued.code()), "the code is never stored");
+        assertTrue(item.get("doc").s().contains(first.codeHash()) && item.get("doc").s().contains(first.salt()));
+        assertEquals(String.valueOf(sentAt.plus(Duration.ofDays(1)).getEpochSecond()), item.get("expiresAt").n());
+    }
+
+    @Test
+    void ofTwentyCodesAskedForOneMobileAtOnceExactlyTheLimitAreCounted() {
+        var quota = new DynamoSmsQuota(table);
+        String mobile = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        LocalDate day = LocalDate.of(2026, 11, 27);
+
+        List<Boolean> taken = racing(20, i -> quota.take(mobile, day, 10));
+
+        assertEquals(10, taken.stream().filter(Boolean::booleanValue).count(), taken.toString());
+        assertFalse(quota.take(mobile, day, 10), "the limit holds afterwards too");
+        assertTrue(quota.take(mobile, day.plusDays(1), 10), "the next day counts again");
+        Map<String, AttributeValue> item = rawItem("COUNTER#sms#" + mobile + "#" + day, "COUNTER");
+        assertEquals("10", item.get("count").n());
+        assertEquals(String.valueOf(Instant.parse("2026-11-29T00:00:00Z").getEpochSecond()), item.get("expiresAt").n());
+    }
+
+    @Test
+    void anEnterprisesSigningLockIsWrittenOnlyOverTheVersionItWasReadAt() {
+        var locks = new DynamoSigningLockRepository(table);
+        Instant now = Instant.parse("2026-11-27T02:00:00Z");
+        SigningLock once = SigningLock.open("91310115MA1H2B0002").wrong(now);
+        SigningLock locked = new SigningLock(once.uscc(), 5, now.plus(SigningLock.LOCK_FOR));
+
+        assertTrue(locks.find(once.uscc()).isEmpty());
+        assertTrue(locks.insert(once));
+        assertFalse(locks.insert(once.wrong(now)), "two first wrong tries: one insert lands");
+        assertTrue(locks.update(locked, 1));
+        assertFalse(locks.update(once.wrong(now), 1), "a try over a stale version is refused");
+        assertEquals(new Versioned<>(locked, 2), locks.find(once.uscc()).orElseThrow());
+    }
+
+    @Test
+    void aSigningSessionKeepsItsBytesExactlyAndIsWrittenOnce() {
+        var sessions = new DynamoSigningSessionRepository(table);
+        byte[] every = new byte[256];
+        for (int i = 0; i < every.length; i++) {
+            every[i] = (byte) i;
+        }
+        Instant created = Instant.parse("2026-11-27T02:00:00.123456789Z");
+        SigningSession session = new SigningSession("sgn-" + UUID.randomUUID(), "W2026112799402", "91310000MA1FL4CT2Q", 4,
+                "applications/W2026112799402/v4/prepared.pdf", new long[] {0, 1000, 9192, 30000},
+                java.util.Arrays.copyOf(every, 32), every, created, created.plus(SigningSession.VALID_FOR));
+
+        sessions.insert(session);
+        SigningSession read = sessions.find(session.signingId()).orElseThrow();
+        assertEquals(session, read);
+        assertArrayEquals(every, read.certificate());
+        assertArrayEquals(new long[] {0, 1000, 9192, 30000}, read.byteRange());
+        assertThrows(IllegalStateException.class, () -> sessions.insert(session), "a signingId is never reused");
+        assertTrue(sessions.find("sgn-none").isEmpty());
+        assertEquals(String.valueOf(session.expiresAt().plus(Duration.ofDays(1)).getEpochSecond()),
+                rawItem("SIGNING#" + session.signingId(), "SESSION").get("expiresAt").n());
+    }
+
+    @Test
+    void aCredentialIsInsertedOnceKeepsItsKeyAndCertificateByteForByteAndChangesOnlyOverItsVersion() {
+        var credentials = new DynamoSigningCredentialRepository(table);
+        byte[] certificate = new byte[700];
+        byte[] sealedKey = new byte[300];
+        new Random(11).nextBytes(certificate);
+        new Random(12).nextBytes(sealedKey);
+        Instant issued = Instant.parse("2026-11-27T02:00:00Z");
+        StoredCredential first = new StoredCredential("ENTERPRISE#91310000MA1FL4CT2Q", certificate, sealedKey, "pbkdf2$hash-1", issued);
+        StoredCredential racing = new StoredCredential(first.owner(), sealedKey, certificate, "pbkdf2$hash-1", issued);
+        StoredCredential renewed = new StoredCredential(first.owner(), certificate, new byte[] {1, 2, 3}, "pbkdf2$hash-2", issued.plusSeconds(60));
+
+        assertTrue(credentials.insert(first));
+        assertFalse(credentials.insert(racing), "two first signatures at once keep one key");
+        Versioned<StoredCredential> read = credentials.find(first.owner()).orElseThrow();
+        assertEquals(new Versioned<>(first, 1), read);
+        assertArrayEquals(sealedKey, read.value().sealedKey());
+        assertTrue(credentials.update(renewed, 1));
+        assertFalse(credentials.update(first, 1), "a write over a stale version is refused");
+        assertEquals(new Versioned<>(renewed, 2), credentials.find(first.owner()).orElseThrow());
+        assertTrue(credentials.find("PERSON#none").isEmpty());
+
+        Map<String, AttributeValue> item = rawItem("CREDENTIAL#" + first.owner(), "CREDENTIAL");
+        assertArrayEquals(certificate, item.get("certificate").b().asByteArray(), "stored as a binary attribute");
+        assertArrayEquals(new byte[] {1, 2, 3}, item.get("sealedKey").b().asByteArray());
+    }
+
+    @Test
+    void aDeliveredNoticeIsRememberedAndMarkingItAgainIsHarmless() {
+        var delivered = new DynamoDeliveredNotices(table);
+        String id = "personally-signed:W" + ThreadLocalRandom.current().nextLong(10_000_000_000_000L);
+        Instant at = Instant.parse("2026-11-27T02:00:00Z");
+
+        assertFalse(delivered.isDelivered(id));
+        delivered.markDelivered(id, at);
+        delivered.markDelivered(id, at.plusSeconds(1));
+        assertTrue(delivered.isDelivered(id));
+        assertFalse(delivered.isDelivered(id + "0"));
+        assertEquals(String.valueOf(at.plusSeconds(1).plus(Duration.ofDays(30)).getEpochSecond()),
+                rawItem("NOTICE#" + id, "DELIVERED").get("expiresAt").n());
+    }
+
+    @Test
+    void aPublishedNoticeIsReceivedFromTheNotificationQueueAndDecodedEqual() {
+        Notice notice = new Notice("sms-code:W2026112799403:" + UUID.randomUUID(), "13912345678",
+                "【安管人员考核发证】您正在签署《考核发证申请表_20261127100000.pdf》，验证码482915，30分钟内有效。",
+                "W2026112799403", Notice.Requires.NOTHING, Instant.parse("2026-11-27T02:00:00.5Z"));
+
+        new SqsNoticeQueue(backend.sqs(), notificationQueueUrl).publish(notice);
+
+        Notice received = null;
+        for (int round = 0; round < 10 && received == null; round++) {
+            for (var message : backend.sqs().receiveMessage(r -> r.queueUrl(notificationQueueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages()) {
+                Notice decoded = NoticeMessages.notice(message.body());
+                if (decoded.id().equals(notice.id())) {
+                    received = decoded;
+                    backend.sqs().deleteMessage(d -> d.queueUrl(notificationQueueUrl).receiptHandle(message.receiptHandle()));
+                }
+            }
+        }
+        assertEquals(notice, received);
+        assertThrows(NoticeMessages.UndecodableNotice.class, () -> NoticeMessages.notice("{\"id\":\"x\"}"), "a notice needs its fields");
+    }
+
+    @Test
+    void anSmsGoesToTheMobileInE164AndIsRecordedUnderTheElevenDigits() {
+        String mobile = "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String text = "【安管人员考核发证】您的考核发证申请（W2026112799404）已受理。";
+
+        new SnsSmsGateway(backend.sns()).send(mobile, text);
+
+        assertEquals(List.of(text), backend.smsTo().apply(mobile));
+    }
+
+    /** An item as stored, read beside the adapters. */
+    private Map<String, AttributeValue> rawItem(String pk, String sk) {
+        return dynamoDb.getItem(r -> r.tableName(tableName).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
     }
 }

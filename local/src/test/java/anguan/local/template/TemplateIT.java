@@ -81,12 +81,44 @@ class TemplateIT {
     @Test
     void noIamStatementGrantsEveryResource() {
         for (Resource resource : TEMPLATE.resources().values()) {
-            for (Map<?, ?> statement : statements(resource.properties())) {
+            List<Map<?, ?>> statements = statements(resource.properties());
+            for (Map<?, ?> statement : statements) {
                 Object target = statement.get("Resource");
                 List<?> targets = target instanceof List<?> list ? list : List.of(String.valueOf(target));
-                assertFalse(targets.contains("*"), resource.logicalId() + " grants Resource \"*\": " + statement);
+                if (!smsOnly(statement, statements)) {
+                    assertFalse(targets.contains("*"), resource.logicalId() + " grants Resource \"*\": " + statement);
+                }
             }
         }
+    }
+
+    /**
+     * The one allowed "*": SNS authorises a Publish to a phone number (an SMS) on "*" alone, as it
+     * has no ARN. It passes only as an Allow of exactly sns:Publish on exactly "*", beside a Deny of
+     * sns:Publish on every topic, so that the role can send SMS and publish to no topic.
+     */
+    private static boolean smsOnly(Map<?, ?> statement, List<Map<?, ?>> statements) {
+        return "Allow".equals(statement.get("Effect")) && isOnly(statement.get("Action"), "sns:Publish")
+                && isOnly(statement.get("Resource"), "*")
+                && statements.stream().anyMatch(deny -> "Deny".equals(deny.get("Effect")) && isOnly(deny.get("Action"), "sns:Publish")
+                        && isOnly(deny.get("Resource"), Map.of("Fn::Sub", "arn:${AWS::Partition}:sns:*:*:*")));
+    }
+
+    private static boolean isOnly(Object value, Object expected) {
+        return expected.equals(value) || value instanceof List<?> list && list.equals(List.of(expected));
+    }
+
+    @Test
+    void theSmsOnlyExceptionNeedsItsDenyOfTopics() {
+        Map<String, Object> allow = Map.of("Effect", "Allow", "Action", "sns:Publish", "Resource", "*");
+        Map<String, Object> deny = Map.of("Effect", "Deny", "Action", "sns:Publish",
+                "Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:sns:*:*:*"));
+        assertTrue(smsOnly(allow, List.of(allow, deny)));
+        assertFalse(smsOnly(allow, List.of(allow)), "without the Deny every topic is open");
+        Map<String, Object> wider = Map.of("Effect", "Allow", "Action", List.of("sns:Publish", "sns:Subscribe"), "Resource", "*");
+        assertFalse(smsOnly(wider, List.of(wider, deny)), "only sns:Publish");
+        Map<String, Object> dynamo = Map.of("Effect", "Allow", "Action", "dynamodb:GetItem", "Resource", "*");
+        assertFalse(smsOnly(dynamo, List.of(dynamo, deny)));
     }
 
     @Test

@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the SDK clients once per container, from the environment: the region, and on the local
@@ -50,6 +52,24 @@ public final class Clients {
                 .credentialsProvider(credentials())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(local()).build());
         endpoint("S3").ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static SqsClient sqs() {
+        var builder = SqsClient.builder()
+                .httpClient(HTTP)
+                .region(region())
+                .credentialsProvider(credentials());
+        endpoint("SQS").ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static SnsClient sns() {
+        var builder = SnsClient.builder()
+                .httpClient(HTTP)
+                .region(region())
+                .credentialsProvider(credentials());
+        endpoint("SNS").ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

@@ -2,12 +2,22 @@ package anguan.aws.config;
 
 import anguan.aws.dynamo.DynamoApplicationRepository;
 import anguan.aws.dynamo.DynamoCertificateRepository;
+import anguan.aws.dynamo.DynamoDeliveredNotices;
 import anguan.aws.dynamo.DynamoEnterpriseRepository;
 import anguan.aws.dynamo.DynamoPersonRepository;
 import anguan.aws.dynamo.DynamoSequence;
+import anguan.aws.dynamo.DynamoSigningCredentialRepository;
+import anguan.aws.dynamo.DynamoSigningLockRepository;
+import anguan.aws.dynamo.DynamoSigningSessionRepository;
+import anguan.aws.dynamo.DynamoSmsChallengeRepository;
+import anguan.aws.dynamo.DynamoSmsQuota;
 import anguan.aws.dynamo.Table;
 import anguan.aws.s3.S3DocumentStore;
+import anguan.aws.sns.SnsSmsGateway;
+import anguan.aws.sqs.SqsNoticeQueue;
 import anguan.domain.common.DocumentStore;
+import anguan.domain.notification.NoticeQueue;
+import anguan.domain.notification.SmsGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,16 +25,28 @@ import java.util.function.Supplier;
 
 /**
  * The adapters a function needs, built once per container from the environment
- * ({@code TABLE_NAME}, {@code BUCKET_NAME}). Functions take what they use.
+ * ({@code TABLE_NAME}, {@code BUCKET_NAME}, and for the functions that hand notices over
+ * {@code NOTIFICATION_QUEUE_URL}). Functions take what they use.
  */
 public final class Platform {
     private final Table table;
     private final Clock clock;
     private final Supplier<DocumentStore> documents;
+    private final Supplier<NoticeQueue> notices;
+    private final Supplier<SmsGateway> sms;
 
     public Platform(Table table, Supplier<DocumentStore> documents, Clock clock) {
+        this(table, documents, () -> new SqsNoticeQueue(Clients.sqs(), Env.require("NOTIFICATION_QUEUE_URL")),
+                () -> new SnsSmsGateway(Clients.sns()), clock);
+    }
+
+    /** Each supplier is called once, on first use. */
+    public Platform(Table table, Supplier<DocumentStore> documents, Supplier<NoticeQueue> notices, Supplier<SmsGateway> sms,
+                    Clock clock) {
         this.table = table;
         this.documents = memoized(documents);
+        this.notices = memoized(notices);
+        this.sms = memoized(sms);
         this.clock = clock;
     }
 
@@ -67,6 +89,19 @@ public final class Platform {
         };
     }
 
+    /**
+     * The notification queue, as a port that builds its SQS client on first use (and only then
+     * needs {@code NOTIFICATION_QUEUE_URL}): most requests of a signing function hand no notice over.
+     */
+    public NoticeQueue noticeQueue() {
+        return notice -> notices.get().publish(notice);
+    }
+
+    /** SMS through SNS, as a port that builds its client on first use (a redelivered notice sends nothing). */
+    public SmsGateway smsGateway() {
+        return (mobile, text) -> sms.get().send(mobile, text);
+    }
+
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {
         return new Supplier<>() {
             private volatile T value;
@@ -106,5 +141,29 @@ public final class Platform {
 
     public DynamoSequence sequence() {
         return new DynamoSequence(table);
+    }
+
+    public DynamoSmsChallengeRepository smsChallenges() {
+        return new DynamoSmsChallengeRepository(table);
+    }
+
+    public DynamoSmsQuota smsQuota() {
+        return new DynamoSmsQuota(table);
+    }
+
+    public DynamoSigningLockRepository signingLocks() {
+        return new DynamoSigningLockRepository(table);
+    }
+
+    public DynamoSigningSessionRepository signingSessions() {
+        return new DynamoSigningSessionRepository(table);
+    }
+
+    public DynamoSigningCredentialRepository signingCredentials() {
+        return new DynamoSigningCredentialRepository(table);
+    }
+
+    public DynamoDeliveredNotices deliveredNotices() {
+        return new DynamoDeliveredNotices(table);
     }
 }

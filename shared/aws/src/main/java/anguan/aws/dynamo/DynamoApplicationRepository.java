@@ -133,7 +133,7 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
     }
 
     private static String pk(String applicationNo) {
-        return "APP#" + applicationNo;
+        return Keys.application(applicationNo);
     }
 
     private static Map<String, AttributeValue> item(Application a) {

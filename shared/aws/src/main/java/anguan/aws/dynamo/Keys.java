@@ -3,6 +3,7 @@ package anguan.aws.dynamo;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The single table's keys, designed from the access patterns (no Scan on any request path):
@@ -20,6 +21,12 @@ import java.time.format.DateTimeFormatter;
  * audit event       APP#number         EVENT#at#v{version}  (a change: the version it produced; a copy rides in the application item)
  *                   APP#number         EVENT#at#{counter}   (a line that changes nothing, e.g. an SMS sent)
  * counter           COUNTER#name       COUNTER
+ * SMS challenge     APP#number         SMS                        (one per application; ttl expiresAt = sentAt + 1 day)
+ * SMS quota         COUNTER#sms#mobile#yyyy-MM-dd  COUNTER       (codes sent to a mobile on a Shanghai day; ttl 2 days later)
+ * signing lock      ENTERPRISE#uscc    SIGNING_LOCK
+ * signing session   SIGNING#signingId  SESSION                    (two-phase token signature; ttl expiresAt + 1 day)
+ * credential        CREDENTIAL#owner   CREDENTIAL                 (owner PERSON#pseudonym or ENTERPRISE#uscc; certificate, sealedKey binary)
+ * delivered notice  NOTICE#id          DELIVERED                  (an SMS the notifier sent; ttl 30 days)
  * </pre>
  *
  * Patterns: a person's profile, employments and exams = one Query on PERSON#idNo; a person's
@@ -27,7 +34,13 @@ import java.time.format.DateTimeFormatter;
  * certificates and applications = gsi2 ENTERPRISE# by sk prefix; the reviewer's queue = gsi3
  * STATUS#; an application and its trail = one Query on APP#number; a person's claims (the open
  * application holding each target: CLAIM#CATEGORY#C3, CLAIM#ORIGINAL#number, CLAIM#CERTIFICATE#number)
- * = GetItem by target or Query on PERSON#idNo by CLAIM#, both strongly consistent.
+ * = GetItem by target or Query on PERSON#idNo by CLAIM#, both strongly consistent. The signing
+ * chain's items are each one GetItem by its whole key (strongly consistent): an application's
+ * current SMS challenge, the day's count of codes to a mobile (one conditional UpdateItem ADD),
+ * an enterprise's signing lock, a token signature's session, a signer's credential, whether a
+ * notice was sent. The SMS quota's key holds the mobile in full: keys never leave the table (no
+ * response, no log line carries one), and a hash of the mobile would only hide it from the
+ * operators who may read the registry anyway.
  *
  * <p>Fresh and stale: GetItem and Query on the table are strongly consistent; the indexes (gsi1–3)
  * are eventually consistent and may miss a write of the last moment. No rule that concurrent
@@ -40,7 +53,12 @@ import java.time.format.DateTimeFormatter;
  *
  * <p>Items that are read, merged and written again (person, employment, enterprise, certificate,
  * external cert, application) carry a numeric {@code version}; every such write is conditional on
- * it, or on {@code attribute_not_exists(pk)} for a new item.
+ * it, or on {@code attribute_not_exists(pk)} for a new item; so do the SMS challenge, the signing
+ * lock and the credential.
+ *
+ * <p>{@code expiresAt} (epoch seconds) is the table's TTL attribute: DynamoDB deletes an item some
+ * time (up to days) after it, so it only cleans up; whether a code or a session has expired is
+ * decided in code from the record's own instants.
  */
 final class Keys {
     static final String PK = "pk";
@@ -53,6 +71,8 @@ final class Keys {
     static final String GSI3_SK = "gsi3sk";
     static final String DOC = "doc";
     static final String VERSION = "version";
+    /** The table's TimeToLiveSpecification attribute (template.yaml). */
+    static final String EXPIRES_AT = "expiresAt";
 
     /** UTC with all nine fraction digits: Instant.toString drops trailing zeros, so "…:00Z" would sort after "…:00.5Z". */
     private static final DateTimeFormatter SORTABLE_INSTANT =
@@ -69,8 +89,17 @@ final class Keys {
         return "ENTERPRISE#" + uscc;
     }
 
+    static String application(String number) {
+        return "APP#" + number;
+    }
+
     static String certificate(String number) {
         return "CERT#" + number;
+    }
+
+    /** An instant as the TTL attribute's value (epoch seconds). */
+    static AttributeValue expiresAt(Instant at) {
+        return Table.n(at.getEpochSecond());
     }
 
     /** An instant as a sort key: {@code 2026-11-27T02:00:00.500000000Z}. */

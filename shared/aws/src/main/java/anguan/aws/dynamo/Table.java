@@ -108,7 +108,8 @@ public final class Table {
         }
     }
 
-    private static long version(Map<String, AttributeValue> item) {
+    /** The version an item is at (0 for an item written before items carried one). */
+    static long version(Map<String, AttributeValue> item) {
         AttributeValue version = item.get(Keys.VERSION);
         return version == null || version.n() == null ? 0 : Long.parseLong(version.n());
     }

@@ -55,6 +55,21 @@ public final class CertificateSubjects {
         return X500Name.getInstance(BCStyle.INSTANCE, certificate.getSubjectX500Principal().getEncoded()).toString();
     }
 
+    /**
+     * The pseudonym ({@link HolderPseudonym}) of a person's certificate, from its subject as
+     * {@link #describe} gives it (what a verifier reports), if it names one.
+     */
+    public static Optional<String> pseudonymIn(String describedSubject) {
+        try {
+            RDN[] rdns = new X500Name(BCStyle.INSTANCE, describedSubject).getRDNs(BCStyle.SERIALNUMBER);
+            return rdns.length == 1 && rdns[0].getFirst().getValue() instanceof ASN1String value
+                    ? Optional.of(value.getString())
+                    : Optional.empty();
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     /** The holder's name (CN). */
     public static Optional<String> nameOf(X509Certificate certificate) {
         return attribute(certificate, BCStyle.CN);

@@ -50,8 +50,10 @@ public final class KeyEncryptionKey {
     }
 
     /**
-     * Seals secret bytes that are not a key (the pseudonym pepper of {@link SigningMaterial}) the
-     * same way: a secret kept beside the sealed keys should be no easier to read than they are.
+     * Seals secret bytes that are not a bare key the same way: the pseudonym pepper of
+     * {@link SigningMaterial}, and an enterprise's key already sealed with its signing password (wrapped
+     * once more, a stolen table alone is not even open to guessing the password: every guess needs
+     * the KEK too). A secret kept beside the sealed keys should be no easier to read than they are.
      */
     public byte[] sealSecret(byte[] secret, String label) {
         byte[] nonce = new byte[NONCE_BYTES];

@@ -12,12 +12,13 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 /**
  * Drawing on a form's page: bordered cells with wrapped text, set as real text in the embedded
  * font (searchable and copyable). Chinese breaks between any two characters, so a line wraps at
- * the last character that fits.
+ * the last character that fits. The other documents on paper (the 行政审批受理通知书) are set the
+ * same way, so they read as one family with the forms.
  */
-final class FormPage {
+public final class FormPage {
 
-    static final float TEXT_SIZE = 10.5f;
-    static final float SMALL_SIZE = 9f;
+    public static final float TEXT_SIZE = 10.5f;
+    public static final float SMALL_SIZE = 9f;
     static final float PADDING = 5f;
     static final float MIN_ROW_HEIGHT = 26f;
 
@@ -27,13 +28,13 @@ final class FormPage {
     private final PDFont font;
     private final Map<Integer, Float> advances = new HashMap<>();
 
-    FormPage(PDPageContentStream out, PDFont font) {
+    public FormPage(PDPageContentStream out, PDFont font) {
         this.out = out;
         this.font = font;
     }
 
     /** Width of {@code text} in points; refuses text the font cannot show, before anything is drawn. */
-    float width(String text, float size) throws IOException {
+    public float width(String text, float size) throws IOException {
         float units = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -74,7 +75,7 @@ final class FormPage {
         return missing.toString();
     }
 
-    static float leading(float size) {
+    public static float leading(float size) {
         return size * 1.45f;
     }
 
@@ -83,7 +84,7 @@ final class FormPage {
      * punctuation never starts a line (禁则): it hangs at the end of the line before, which is why
      * callers leave a few points of padding right of {@code width}.
      */
-    List<String> wrap(String text, float width, float size) throws IOException {
+    public List<String> wrap(String text, float width, float size) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         float lineWidth = 0;
@@ -114,12 +115,12 @@ final class FormPage {
     }
 
     /** Height a cell needs for {@code text} wrapped into {@code width}. */
-    float cellHeight(String text, float width, float size) throws IOException {
+    public float cellHeight(String text, float width, float size) throws IOException {
         int lines = wrap(text, width - 2 * PADDING, size).size();
         return Math.max(MIN_ROW_HEIGHT, lines * leading(size) + 2 * PADDING);
     }
 
-    void text(String text, float x, float baseline, float size) throws IOException {
+    public void text(String text, float x, float baseline, float size) throws IOException {
         if (text.isEmpty()) {
             return;
         }
@@ -130,7 +131,7 @@ final class FormPage {
         out.endText();
     }
 
-    void centred(String text, float centreX, float baseline, float size) throws IOException {
+    public void centred(String text, float centreX, float baseline, float size) throws IOException {
         text(text, centreX - width(text, size) / 2, baseline, size);
     }
 
@@ -138,7 +139,7 @@ final class FormPage {
      * A bordered cell whose top-left corner is at ({@code x}, {@code top}); its text wrapped and
      * centred vertically (and horizontally for a label).
      */
-    void cell(float x, float top, float width, float height, String text, boolean label, float size) throws IOException {
+    public void cell(float x, float top, float width, float height, String text, boolean label, float size) throws IOException {
         out.addRect(x, top - height, width, height);
         out.stroke();
         List<String> lines = wrap(text, width - 2 * PADDING, size);
@@ -157,7 +158,7 @@ final class FormPage {
     }
 
     /** Paragraphs set from ({@code x}, {@code top}) down in a column {@code width} wide; returns the bottom. */
-    float paragraphs(List<String> paragraphs, float x, float top, float width, float size) throws IOException {
+    public float paragraphs(List<String> paragraphs, float x, float top, float width, float size) throws IOException {
         float leading = leading(size);
         float baseline = top - size;
         for (String paragraph : paragraphs) {
@@ -169,7 +170,7 @@ final class FormPage {
         return baseline + leading - size * 0.3f;
     }
 
-    void frame(float x, float y, float width, float height) throws IOException {
+    public void frame(float x, float y, float width, float height) throws IOException {
         out.addRect(x, y, width, height);
         out.stroke();
     }

@@ -52,6 +52,18 @@ class KeySealTest {
         assertFalse(kek.toString().contains("00112233"));
     }
 
+    @Test
+    void aPasswordSealedKeyWrappedWithTheKekOpensOnlyWithTheKekTheLabelAndThePassword() throws Exception {
+        KeyEncryptionKey kek = new KeyEncryptionKey(HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"));
+        byte[] wrapped = kek.sealSecret(new PasswordSeal(10_000).seal(enterprise.privateKey(), "签章密码".toCharArray()), "ENTERPRISE#1");
+
+        byte[] inner = kek.unsealSecret(wrapped, "ENTERPRISE#1");
+        assertEquals(scalar(enterprise.privateKey()), scalar(PasswordSeal.unseal(inner, "签章密码".toCharArray())));
+        assertThrows(SigningPasswordInvalidException.class, () -> PasswordSeal.unseal(inner, "别的密码".toCharArray()));
+        assertThrows(KeySealBrokenException.class, () -> PasswordSeal.unseal(wrapped, "签章密码".toCharArray()), "useless without the KEK");
+        assertThrows(KeySealBrokenException.class, () -> kek.unsealSecret(wrapped, "ENTERPRISE#2"));
+    }
+
     private static java.math.BigInteger scalar(java.security.PrivateKey key) {
         return ((java.security.interfaces.ECPrivateKey) key).getS();
     }

@@ -25,13 +25,13 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /** One filled application of each type, as 签名上报 would see it, for the form tests. */
-final class SampleApplications {
+public final class SampleApplications {
 
-    static final String NAME = "欧阳晓燕";
-    static final String ID_NO = "11010519491231002X";
+    public static final String NAME = "欧阳晓燕";
+    public static final String ID_NO = "11010519491231002X";
     static final String MOBILE = "13812345678";
-    static final String ENTERPRISE = "上海申城建设工程有限公司";
-    static final String USCC = "91350100M000100Y43";
+    public static final String ENTERPRISE = "上海申城建设工程有限公司";
+    public static final String USCC = "91350100M000100Y43";
     static final String ENTERPRISE_PHONE = "021-64001234";
     static final String OLD_ENTERPRISE = "上海浦江市政工程有限公司";
     static final String CERTIFICATE_NO = "沪建安C3（2024）0000123";
@@ -41,7 +41,7 @@ final class SampleApplications {
     private SampleApplications() {
     }
 
-    static Application of(ApplicationType type) {
+    public static Application of(ApplicationType type) {
         Application.Builder b = Application.builder()
                 .applicationNo("W2024061400" + (10 + type.ordinal()))
                 .type(type)
@@ -85,7 +85,7 @@ final class SampleApplications {
     }
 
     /** A small portrait photo (JPEG), drawn here so the tests need no binary fixture. */
-    static byte[] photo() {
+    public static byte[] photo() {
         BufferedImage image = new BufferedImage(120, 168, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
         g.setColor(new Color(70, 130, 200));

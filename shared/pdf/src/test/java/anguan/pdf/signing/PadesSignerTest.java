@@ -33,22 +33,32 @@ class PadesSignerTest {
         return signer.sign(TestPdfs.form(20), PERSON, VisibleMark.seal(100, 120, 120, 40, "Zhang San", TestPdfs.fontOrNull()), NOW);
     }
 
+    /**
+     * Two signatures, both valid: the second an incremental update of {@code once}, the first
+     * covering exactly the revision {@code once} was, so nothing appended can change what the person signed.
+     */
+    static List<VerifiedSignature> assertSignedTwice(SignatureVerifier verifier, byte[] once, byte[] twice) throws java.io.IOException {
+        assertArrayEquals(once, java.util.Arrays.copyOf(twice, once.length), "the second signature is an incremental update");
+        List<VerifiedSignature> signatures = verifier.verify(twice);
+        assertEquals(2, signatures.size());
+        assertTrue(signatures.get(0).valid(), signatures.get(0).toString());
+        assertTrue(signatures.get(1).valid(), signatures.get(1).toString());
+        assertEquals(once.length, signatures.get(0).revisionLength(), "the first signature covers only its own revision");
+        assertTrue(signatures.get(0).coversRevision());
+        assertFalse(signatures.get(0).coversWholeFile(), "the first signature is of an earlier revision");
+        assertTrue(signatures.get(1).coversWholeFile());
+        return signatures;
+    }
+
     @Test
     void thePersonsAndThenTheEnterprisesSignatureBothVerify() throws Exception {
         byte[] once = personSigned(signer);
         byte[] twice = signer.sign(once, ENTERPRISE, VisibleMark.image(350, 120, 150, 60, TestPdfs.signaturePng(), "Shanghai Mou"),
                 NOW.plusSeconds(60));
 
-        assertArrayEquals(once, java.util.Arrays.copyOf(twice, once.length), "the enterprise's signature is an incremental update");
-        List<VerifiedSignature> signatures = verifier.verify(twice);
-        assertEquals(2, signatures.size());
+        List<VerifiedSignature> signatures = assertSignedTwice(verifier, once, twice);
         VerifiedSignature person = signatures.get(0);
         VerifiedSignature enterprise = signatures.get(1);
-        assertTrue(person.valid(), person.toString());
-        assertTrue(enterprise.valid(), enterprise.toString());
-        assertFalse(person.coversWholeFile(), "the person signed an earlier revision");
-        assertTrue(person.coversRevision());
-        assertTrue(enterprise.coversWholeFile());
         assertTrue(person.signerSubject().contains("CN=Zhang San"), person.signerSubject());
         assertTrue(enterprise.signerSubject().contains("NTRCN-" + USCC), enterprise.signerSubject());
         assertEquals(NOW, person.signingTime());
@@ -132,12 +142,7 @@ class PadesSignerTest {
 
     @Test
     void aChineseNameIsSealedInTheBundledFontAndTheSignatureStillVerifies() throws Exception {
-        byte[] font;
-        try (var in = PadesSignerTest.class.getResourceAsStream("/anguan/pdf/font/NotoSansSC-Regular.ttf")) {
-            font = in.readAllBytes();
-        }
-
-        byte[] signed = signer.sign(TestPdfs.form(2), PERSON, VisibleMark.seal(100, 120, 120, 40, "欧阳晓燕", font), NOW);
+        byte[] signed = signer.sign(TestPdfs.form(2), PERSON, VisibleMark.seal(100, 120, 120, 40, "欧阳晓燕", SealFont.bundled()), NOW);
 
         assertTrue(verifier.verify(signed).getFirst().valid());
         try (PDDocument document = Loader.loadPDF(signed)) {

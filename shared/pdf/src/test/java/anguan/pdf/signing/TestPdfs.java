@@ -68,9 +68,9 @@ final class TestPdfs {
     }
 
     /** DejaVu Sans when the machine has it (embedded as a Type 0 font), else null (the Standard 14 Helvetica). */
-    static byte[] fontOrNull() {
+    static SealFont fontOrNull() {
         try {
-            return Files.isReadable(DEJAVU) ? Files.readAllBytes(DEJAVU) : null;
+            return Files.isReadable(DEJAVU) ? SealFont.of(Files.readAllBytes(DEJAVU)) : null;
         } catch (IOException e) {
             return null;
         }
