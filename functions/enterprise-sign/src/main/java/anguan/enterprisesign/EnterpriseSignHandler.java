@@ -1,5 +1,7 @@
 package anguan.enterprisesign;
 
+import anguan.aws.config.Platform;
+import anguan.aws.config.SigningSecrets;
 import anguan.aws.http.ApiRequest;
 import anguan.aws.http.ApiResponse;
 import anguan.aws.http.HttpFunction;
@@ -13,6 +15,10 @@ import anguan.domain.application.ApplicationDocuments;
 import anguan.domain.common.BusinessTime;
 import anguan.domain.common.DomainProblem;
 import anguan.domain.signing.EnterpriseSigningService;
+import anguan.pdf.ca.SigningMaterial;
+import anguan.pdf.notice.AcceptanceNotice;
+import anguan.pdf.signing.PlatformFormSigner;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +41,21 @@ public final class EnterpriseSignHandler extends HttpFunction {
     private static final String ENTERPRISE = "enterprise";
     private static final int MAX_BODY = 64 * 1024;
 
-    // WIRING: the no-arg constructor comes with the adapters (shared/aws, shared/pdf) once they are on main.
+    /**
+     * Lambda's entry: everything built once per container, the signing material opened here (its
+     * files locally, Secrets Manager and SSM in AWS), so no request waits for it.
+     */
+    public EnterpriseSignHandler() {
+        Platform platform = Platform.fromEnvironment();
+        SigningSecrets secrets = SigningSecrets.fromEnvironment();
+        SigningMaterial material = SigningMaterial.open(secrets.material(), secrets.keyEncryptionKey());
+        this(new EnterpriseSigningService(platform.applications(), platform.enterprises(), platform.persons(),
+                        platform.signingLocks(), platform.signingSessions(),
+                        new PlatformFormSigner(material.ca(), material.kek(), material.pepper(), platform.signingCredentials()),
+                        new AcceptanceNotice(material.authority(), material.ca()), platform.documents(), platform.noticeQueue(),
+                        new SecureRandom(), platform.clock()),
+                new ApplicationDocuments(platform.applications(), platform.documents()), platform.clock());
+    }
 
     EnterpriseSignHandler(EnterpriseSigningService service, ApplicationDocuments downloads, Clock clock) {
         super(new Routes()

@@ -76,6 +76,15 @@ class EnterpriseSignHandlerTest {
         clock.advance(Duration.ofHours(1));
     }
 
+    /** A refusal as API.md shows it: the status, problem+json, and (when given) the code. */
+    private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String code) throws Exception {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        assertTrue(response.getHeaders().get("content-type").startsWith("application/problem+json"), response.getHeaders().toString());
+        if (code != null) {
+            assertEquals(code, json(response).get("code").asText(), response.getBody());
+        }
+    }
+
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
         return Json.MAPPER.readTree(response.getBody());
     }
@@ -122,7 +131,7 @@ class EnterpriseSignHandlerTest {
     void aDateThatIsNoDateIsABadRequest(APIGatewayV2HTTPEvent event) throws Exception {
         APIGatewayV2HTTPResponse response = handler.handle(event);
 
-        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertProblem(response, 400, null);
         assertTrue(json(response).get("detail").asText().contains("yyyy-MM-dd"), response.getBody());
     }
 
@@ -133,7 +142,7 @@ class EnterpriseSignHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handle(event);
 
-        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertProblem(response, 400, null);
         assertTrue(json(response).get("detail").asText().contains("AWAITING_ENTERPRISE、UNDER_REVIEW"), response.getBody());
         assertTrue(json(response).get("detail").asText().endsWith("、ALL）"), response.getBody());
     }
@@ -146,7 +155,7 @@ class EnterpriseSignHandlerTest {
 
         assertEquals(200, mine.getStatusCode(), mine.getBody());
         assertEquals("2026-11-27T10:00:00+08:00", json(mine).get("signature").get("signedAt").asText());
-        assertEquals(404, theirs.getStatusCode(), theirs.getBody());
+        assertProblem(theirs, 404, null);
     }
 
     @ParameterizedTest
@@ -183,8 +192,7 @@ class EnterpriseSignHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handle(event);
 
-        assertEquals(422, response.getStatusCode(), response.getBody());
-        assertEquals("SIGNING_PASSWORD_INVALID", json(response).get("code").asText());
+        assertProblem(response, 422, "SIGNING_PASSWORD_INVALID");
         assertEquals(4, json(response).get("attemptsLeft").asInt());
         assertFalse(response.getBody().contains("Wrong-9876"));
     }
@@ -196,7 +204,7 @@ class EnterpriseSignHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handle(event);
 
-        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertProblem(response, 400, null);
         assertFalse(response.getBody().contains(PASSWORD));
     }
 
@@ -205,7 +213,7 @@ class EnterpriseSignHandlerTest {
     void anotherEnterpriseCannotSign(APIGatewayV2HTTPEvent event) throws Exception {
         APIGatewayV2HTTPResponse response = handler.handle(as(event, OTHER_USCC));
 
-        assertEquals(404, response.getStatusCode(), response.getBody());
+        assertProblem(response, 404, null);
         assertEquals("AWAITING_ENTERPRISE", json(handler.handle(Events.load("get-application"))).get("status").asText());
     }
 
@@ -234,8 +242,7 @@ class EnterpriseSignHandlerTest {
     void aCompleteWithoutAPreparedSessionIsRefusedWithItsCode(APIGatewayV2HTTPEvent event) throws Exception {
         APIGatewayV2HTTPResponse response = handler.handle(event);
 
-        assertEquals(422, response.getStatusCode(), response.getBody());
-        assertEquals("SIGNING_SESSION_NOT_FOUND", json(response).get("code").asText());
+        assertProblem(response, 422, "SIGNING_SESSION_NOT_FOUND");
     }
 
     @ParameterizedTest
@@ -245,7 +252,7 @@ class EnterpriseSignHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handle(event);
 
-        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertProblem(response, 400, null);
         assertTrue(json(response).get("detail").asText().contains("certificate"), response.getBody());
     }
 
@@ -258,7 +265,7 @@ class EnterpriseSignHandlerTest {
 
         APIGatewayV2HTTPResponse after = handler.handle(event);
 
-        assertEquals(404, before.getStatusCode(), before.getBody());
+        assertProblem(before, 404, null);
         assertEquals(200, after.getStatusCode(), after.getBody());
         assertTrue(json(after).get("fileName").asText().endsWith("_sign.pdf"));
     }

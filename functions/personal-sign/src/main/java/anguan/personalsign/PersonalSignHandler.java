@@ -1,5 +1,7 @@
 package anguan.personalsign;
 
+import anguan.aws.config.Platform;
+import anguan.aws.config.SigningSecrets;
 import anguan.aws.http.ApiRequest;
 import anguan.aws.http.ApiResponse;
 import anguan.aws.http.HttpFunction;
@@ -10,6 +12,9 @@ import anguan.domain.application.ApplicationDocuments;
 import anguan.domain.common.BusinessTime;
 import anguan.domain.common.DomainProblem;
 import anguan.domain.signing.PersonalSigningService;
+import anguan.pdf.ca.SigningMaterial;
+import anguan.pdf.signing.PlatformFormSigner;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 
@@ -22,7 +27,20 @@ public final class PersonalSignHandler extends HttpFunction {
     private static final String PERSON = "person";
     private static final int MAX_BODY = 64 * 1024;
 
-    // WIRING: the no-arg constructor comes with the adapters (shared/aws, shared/pdf) once they are on main.
+    /**
+     * Lambda's entry: everything built once per container, the signing material opened here (its
+     * files locally, Secrets Manager and SSM in AWS), so no request waits for it.
+     */
+    public PersonalSignHandler() {
+        Platform platform = Platform.fromEnvironment();
+        SigningSecrets secrets = SigningSecrets.fromEnvironment();
+        SigningMaterial material = SigningMaterial.open(secrets.material(), secrets.keyEncryptionKey());
+        this(new PersonalSigningService(platform.applications(), platform.persons(), platform.enterprises(),
+                        platform.smsChallenges(), platform.smsQuota(),
+                        new PlatformFormSigner(material.ca(), material.kek(), material.pepper(), platform.signingCredentials()),
+                        platform.documents(), platform.noticeQueue(), SmsCodeSecret.of(material), new SecureRandom(), platform.clock()),
+                new ApplicationDocuments(platform.applications(), platform.documents()), platform.clock());
+    }
 
     PersonalSignHandler(PersonalSigningService service, ApplicationDocuments downloads, Clock clock) {
         super(new Routes()

@@ -64,6 +64,15 @@ class PersonalSignHandlerTest {
         applications.submit(ID_NO, NO, null);
     }
 
+    /** A refusal as API.md shows it: the status, problem+json, and (when given) the code. */
+    private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String code) throws Exception {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        assertTrue(response.getHeaders().get("content-type").startsWith("application/problem+json"), response.getHeaders().toString());
+        if (code != null) {
+            assertEquals(code, json(response).get("code").asText(), response.getBody());
+        }
+    }
+
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
         return Json.MAPPER.readTree(response.getBody());
     }
@@ -103,7 +112,7 @@ class PersonalSignHandlerTest {
 
         APIGatewayV2HTTPResponse again = handler.handle(event);
 
-        assertEquals(429, again.getStatusCode(), again.getBody());
+        assertProblem(again, 429, "TOO_MANY_REQUESTS");
         assertEquals(60, json(again).get("retryAfterSeconds").asLong());
         assertEquals("60", again.getHeaders().get("retry-after"));
     }
@@ -134,11 +143,8 @@ class PersonalSignHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handle(withCode(event, wrong));
 
-        assertEquals(422, response.getStatusCode(), response.getBody());
-        assertTrue(response.getHeaders().get("content-type").startsWith("application/problem+json"));
-        JsonNode p = json(response);
-        assertEquals("SMS_CODE_INVALID", p.get("code").asText());
-        assertEquals(4, p.get("attemptsLeft").asInt());
+        assertProblem(response, 422, "SMS_CODE_INVALID");
+        assertEquals(4, json(response).get("attemptsLeft").asInt());
         assertFalse(response.getBody().contains(wrong));
     }
 
@@ -149,7 +155,7 @@ class PersonalSignHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handle(event);
 
-        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertProblem(response, 400, "BAD_REQUEST");
         assertEquals(5, store.smsChallengeRepository().current(NO).orElseThrow().value().attemptsLeft());
     }
 
@@ -170,8 +176,7 @@ class PersonalSignHandlerTest {
     void toAnotherPersonTheApplicationsFilesDoNotExist(APIGatewayV2HTTPEvent event) throws Exception {
         APIGatewayV2HTTPResponse response = handler.handle(event);
 
-        assertEquals(404, response.getStatusCode(), response.getBody());
-        assertEquals("NOT_FOUND", json(response).get("code").asText());
+        assertProblem(response, 404, "NOT_FOUND");
     }
 
     @ParameterizedTest
@@ -181,7 +186,7 @@ class PersonalSignHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handle(event);
 
-        assertEquals(404, response.getStatusCode(), response.getBody());
+        assertProblem(response, 404, null);
         assertTrue(json(response).get("detail").asText().contains("受理通知书"), response.getBody());
     }
 
@@ -192,7 +197,7 @@ class PersonalSignHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handle(event);
 
-        assertEquals(403, response.getStatusCode(), response.getBody());
+        assertProblem(response, 403, "FORBIDDEN");
         assertTrue(store.notices().isEmpty());
     }
 
