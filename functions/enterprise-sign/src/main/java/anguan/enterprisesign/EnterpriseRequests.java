@@ -85,7 +85,8 @@ final class EnterpriseRequests {
             throw DomainProblem.badRequest("缺少字段" + field);
         }
         try {
-            return Base64.getMimeDecoder().decode(value.strip());
+            // Line breaks and spaces (PEM-style wrapping) are allowed; any other character is not base64.
+            return Base64.getDecoder().decode(value.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw DomainProblem.badRequest("字段" + field + "不是有效的base64编码");
         }

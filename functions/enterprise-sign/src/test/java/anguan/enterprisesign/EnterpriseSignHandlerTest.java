@@ -247,8 +247,8 @@ class EnterpriseSignHandlerTest {
 
     @ParameterizedTest
     @Event(value = "../../events/enterprise-sign/prepare.json", type = APIGatewayV2HTTPEvent.class)
-    void aCertificateThatIsNotBase64IsABadRequest(APIGatewayV2HTTPEvent event) throws Exception {
-        event.setBody("{\"consent\":true,\"certificate\":\"not base64!\"}");
+    void aCertificateWithACharacterOutsideBase64IsABadRequest(APIGatewayV2HTTPEvent event) throws Exception {
+        event.setBody("{\"consent\":true,\"certificate\":\"MIIB!x==\"}");
 
         APIGatewayV2HTTPResponse response = handler.handle(event);
 
