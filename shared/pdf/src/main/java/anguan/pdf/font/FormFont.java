@@ -40,6 +40,14 @@ public final class FormFont {
         }
     }
 
+    /**
+     * The parsed font of this thread, for drawing glyph outlines (the seals' names) without
+     * embedding the font; not to be shared with another thread.
+     */
+    public static TrueTypeFont parsed() {
+        return PARSED.get();
+    }
+
     /** Size of the full font file in bytes (what the package carries, not what a document embeds). */
     public static int fileSize() {
         return BYTES.length;

@@ -6,24 +6,23 @@ import java.io.UncheckedIOException;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * The font a seal's name is set in, embedded into each signed document as a subset of the glyphs
- * it shows. Parsing a CJK TrueType font costs more than the rest of a signature, so a font is
+ * The font a seal's name is cut in. A seal is a mark, not text: its name is drawn as the glyphs'
+ * outlines ({@link #outlines()}), so a signature embeds no font (a CJK subset per signature would
+ * cost more time and bytes than the signature itself). Parsing a CJK TrueType font costs more than the rest of a signature, so a font is
  * parsed once and the parsed font reused for every signature; it is parsed once per thread,
  * because a parsed font reads its tables lazily from one buffer, which two threads must not share.
  */
 @FunctionalInterface
 public interface SealFont {
 
-    PDFont embedIn(PDDocument document) throws IOException;
+    /** The parsed font of the calling thread. */
+    TrueTypeFont outlines();
 
     /** The bundled Noto Sans SC ({@link FormFont}), which every document of ours is set in. */
     static SealFont bundled() {
-        return FormFont::embedIn;
+        return FormFont::parsed;
     }
 
     /** Another TrueType-outline font, from its file's bytes; parsed on first use in each thread. */
@@ -36,7 +35,6 @@ public interface SealFont {
                 throw new UncheckedIOException("the seal's font cannot be parsed", e);
             }
         });
-        // embedSubset = true; the parsed font stays ours (the document does not close it).
-        return document -> PDType0Font.load(document, parsed.get(), true);
+        return parsed::get;
     }
 }

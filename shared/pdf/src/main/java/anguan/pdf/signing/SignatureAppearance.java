@@ -2,6 +2,7 @@ package anguan.pdf.signing;
 
 import java.awt.Color;
 import java.io.IOException;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -30,17 +31,21 @@ final class SignatureAppearance {
         PDAppearanceStream stream = new PDAppearanceStream(document);
         stream.setBBox(new PDRectangle(mark.width(), mark.height()));
         stream.setResources(new PDResources());
-        try (PDPageContentStream content = new PDPageContentStream(document, stream)) {
+        // compressed: a seal's outlines are a few hundred curves
+        try (PDPageContentStream content = new PDPageContentStream(document, stream,
+                stream.getStream().createOutputStream(COSName.FLATE_DECODE))) {
             // Ink on paper: the red multiplies with what lies under it, so text under a seal stays legible.
             PDExtendedGraphicsState ink = new PDExtendedGraphicsState();
             ink.setBlendMode(BlendMode.MULTIPLY);
             content.setGraphicsStateParameters(ink);
             if (mark.png() != null) {
                 drawImage(document, content, mark);
+            } else if (mark.font() == null) {
+                drawSeal(content, new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), mark);
             } else if (mark.shape() == VisibleMark.Shape.ROUND) {
-                drawRoundSeal(content, font(document, mark), mark);
+                drawRoundSeal(content, new GlyphOutlines(mark.font().outlines()), mark);
             } else {
-                drawSeal(content, font(document, mark), mark);
+                drawSeal(content, new GlyphOutlines(mark.font().outlines()), mark);
             }
         }
         PDAppearanceDictionary appearance = new PDAppearanceDictionary();
@@ -57,8 +62,22 @@ final class SignatureAppearance {
         content.drawImage(image, (mark.width() - w) / 2, (mark.height() - h) / 2, w, h);
     }
 
-    /** The name in red inside a red double-ruled box, the largest size that fits. */
-    private static void drawSeal(PDPageContentStream content, PDFont font, VisibleMark mark) throws IOException {
+    /** The name cut in red inside a red double-ruled box, the largest size that fits. */
+    private static void drawSeal(PDPageContentStream content, GlyphOutlines glyphs, VisibleMark mark) throws IOException {
+        float inset = rule(content, mark);
+        float unitWidth = glyphs.width(mark.name(), 1);
+        float size = Math.min((mark.height() - 4 * inset) * 0.8f, unitWidth == 0 ? 12 : (mark.width() - 4 * inset) / unitWidth);
+        float x = (mark.width() - unitWidth * size) / 2;
+        float y = (mark.height() - size * 0.7f) / 2;
+        for (int cp : mark.name().codePoints().toArray()) {
+            glyphs.add(content, cp, size, x, y, 0);
+            x += glyphs.advance(cp, size);
+        }
+        content.fill();
+    }
+
+    /** The red double rule round the box; answers the inner inset. */
+    private static float rule(PDPageContentStream content, VisibleMark mark) throws IOException {
         content.setStrokingColor(SEAL_RED);
         content.setNonStrokingColor(SEAL_RED);
         content.setLineWidth(BORDER);
@@ -68,6 +87,12 @@ final class SignatureAppearance {
         float inset = 3 * BORDER;
         content.addRect(inset, inset, mark.width() - 2 * inset, mark.height() - 2 * inset);
         content.stroke();
+        return inset;
+    }
+
+    /** A Latin name in Helvetica (no font given): only for tests of the mark's frame. */
+    private static void drawSeal(PDPageContentStream content, PDFont font, VisibleMark mark) throws IOException {
+        float inset = rule(content, mark);
         float unitWidth = font.getStringWidth(mark.name()) / 1000;
         float size = Math.min((mark.height() - 4 * inset) * 0.8f, unitWidth == 0 ? 12 : (mark.width() - 4 * inset) / unitWidth);
         float textWidth = unitWidth * size;
@@ -82,7 +107,7 @@ final class SignatureAppearance {
      * A red ring with the name round its upper rim, read left to right, each character upright
      * towards the rim, and a five-pointed star in the middle: the way an official seal (公章) is cut.
      */
-    private static void drawRoundSeal(PDPageContentStream content, PDFont font, VisibleMark mark) throws IOException {
+    private static void drawRoundSeal(PDPageContentStream content, GlyphOutlines glyphs, VisibleMark mark) throws IOException {
         float cx = mark.width() / 2;
         float cy = mark.height() / 2;
         float radius = Math.min(mark.width(), mark.height()) / 2 - BORDER;
@@ -109,23 +134,15 @@ final class SignatureAppearance {
         }
         double step = size * 1.02f / baselineRadius;
         double span = step * (codePoints.length - 1);
-        content.beginText();
-        content.setFont(font, size);
         for (int i = 0; i < codePoints.length; i++) {
-            String ch = new String(Character.toChars(codePoints[i]));
             double angle = Math.PI / 2 + span / 2 - i * step;
-            float halfWidth = font.getStringWidth(ch) / 1000 * size / 2;
+            float halfWidth = glyphs.advance(codePoints[i], size) / 2;
             // The character's baseline is the tangent at its angle; its up points out of the circle.
             float x = (float) (cx + baselineRadius * Math.cos(angle) - halfWidth * Math.sin(angle));
             float y = (float) (cy + baselineRadius * Math.sin(angle) + halfWidth * Math.cos(angle));
-            content.setTextMatrix(Matrix.getRotateInstance(angle - Math.PI / 2, x, y));
-            content.showText(ch);
+            glyphs.add(content, codePoints[i], size, x, y, angle - Math.PI / 2);
         }
-        content.endText();
-    }
-
-    private static PDFont font(PDDocument document, VisibleMark mark) throws IOException {
-        return mark.font() == null ? new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD) : mark.font().embedIn(document);
+        content.fill();
     }
 
     /** A circle as four Bézier quarters. */

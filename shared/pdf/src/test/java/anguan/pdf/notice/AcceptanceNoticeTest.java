@@ -62,9 +62,9 @@ class AcceptanceNoticeTest {
             assertEquals(PDRectangle.A4.toString(), document.getPage(0).getMediaBox().toString());
             var widget = document.getSignatureFields().getFirst().getWidgets().getFirst();
             assertTrue(widget.getRectangle().getWidth() > 100, "a seal about 4 cm across");
-            var fonts = widget.getAppearance().getNormalAppearance().getAppearanceStream().getResources();
-            String font = fonts.getFont(fonts.getFontNames().iterator().next()).getName();
-            assertTrue(font.matches("[A-Z]{6}\\+NotoSansSC-Regular"), "the seal's name is set in the bundled font, subset: " + font);
+            var mark = widget.getAppearance().getNormalAppearance().getAppearanceStream();
+            assertTrue(!mark.getResources().getFontNames().iterator().hasNext(), "the seal's name is cut as outlines, no font");
+            assertTrue(new String(mark.getContents().readAllBytes()).split(" c\n").length > 100, "the authority's name round the rim");
         }
     }
 

@@ -93,7 +93,8 @@ class PadesSignerTest {
             assertEquals(40, widget.getRectangle().getHeight(), 0.01);
             assertTrue(document.getPage(0).getAnnotations().stream().anyMatch(a -> a.getCOSObject() == widget.getCOSObject()));
             var appearance = widget.getAppearance().getNormalAppearance().getAppearanceStream();
-            assertTrue(new String(appearance.getContents().readAllBytes()).contains("Tj"), "the name is drawn");
+            String drawn = new String(appearance.getContents().readAllBytes());
+            assertTrue(drawn.contains(" c\n") && drawn.contains("\nf\n"), "the name is drawn as filled outlines");
         }
     }
 
@@ -141,19 +142,21 @@ class PadesSignerTest {
     }
 
     @Test
-    void aChineseNameIsSealedInTheBundledFontAndTheSignatureStillVerifies() throws Exception {
+    void aChineseNameIsCutFromTheBundledFontsOutlinesEmbeddingNoFontAndTheSignatureStillVerifies() throws Exception {
         byte[] signed = signer.sign(TestPdfs.form(2), PERSON, VisibleMark.seal(100, 120, 120, 40, "欧阳晓燕", SealFont.bundled()), NOW);
 
         assertTrue(verifier.verify(signed).getFirst().valid());
         try (PDDocument document = Loader.loadPDF(signed)) {
             PDAnnotationWidget widget = document.getSignatureFields().getFirst().getWidgets().getFirst();
             var appearance = widget.getAppearance().getNormalAppearance().getAppearanceStream();
-            var fonts = new java.util.ArrayList<String>();
-            for (var name : appearance.getResources().getFontNames()) {
-                fonts.add(appearance.getResources().getFont(name).getName());
-            }
-            assertTrue(fonts.stream().anyMatch(f -> f.matches("[A-Z]{6}\\+NotoSansSC-Regular")), fonts.toString());
+            assertFalse(appearance.getResources().getFontNames().iterator().hasNext(), "a seal is a mark: no font in it");
+            String drawn = new String(appearance.getContents().readAllBytes());
+            // four characters of Noto Sans SC, each many curves
+            assertTrue(drawn.split(" c\n").length > 40, "the outlines of the name: " + drawn.length() + " bytes");
         }
+        int added = signed.length - TestPdfs.form(2).length;
+        // the space reserved for the CMS (hex), the signature's objects, a few KB of compressed outlines
+        assertTrue(added < 2 * PadesSigner.RESERVED_CMS_BYTES + 8_000, "a signature adds its CMS and a small mark: " + added + " bytes");
     }
 
     @Test
