@@ -6,6 +6,7 @@ import anguan.aws.http.ApiRequest;
 import anguan.aws.http.ApiResponse;
 import anguan.aws.http.HttpFunction;
 import anguan.aws.http.Routes;
+import anguan.aws.view.EventView;
 import anguan.domain.application.ApplicationQuery;
 import anguan.domain.application.ApplicationService;
 import anguan.domain.application.ApplicationStatus;

@@ -60,18 +60,23 @@ final class ArbitraryRequests {
             "cancelReason", List.of("CONTRACT_ENDED", "SELF_REQUEST", "LEFT_POST", "OTHER"),
             "decision", List.of("APPROVE", "REJECT"));
     /** The body each route of API.md reads, so that many requests are one odd value away from being right. */
-    private static final Map<String, List<String>> BODIES = Map.of(
-            "PUT /registry/persons/{idNo}", List.of("name", "gender", "birthDate", "idType", "mobile", "photo", "signatureImage"),
-            "PUT /registry/enterprises/{uscc}", List.of("name", "contactMobile", "signingPassword"),
-            "PUT /registry/employments/{idNo}/{uscc}", List.of("since", "until"),
-            "POST /registry/exam-results", List.of("idNo", "examType", "category", "examDate", "passed"),
-            "PUT /registry/external-certificates/{certificateNo}", List.of("idNo", "name", "category", "enterpriseName",
-                    "validFrom", "validTo", "transferredOut"),
-            "PUT /registry/certificates/{certificateNo}", List.of("idNo", "category", "position", "uscc", "firstIssueDate",
-                    "validFrom", "validTo", "status", "photo"),
-            "POST /applications", List.of("type", "category", "position", "certificateNo", "originalCertificateNo", "uscc"),
-            "PUT /applications/{no}", List.of("enterprisePhone", "consent", "position", "cancelReason", "cancelReasonText", "uscc",
-                    "version"));
+    private static final Map<String, List<String>> BODIES = Map.ofEntries(
+            Map.entry("PUT /registry/persons/{idNo}", List.of("name", "gender", "birthDate", "idType", "mobile", "photo",
+                    "signatureImage")),
+            Map.entry("PUT /registry/enterprises/{uscc}", List.of("name", "contactMobile", "signingPassword")),
+            Map.entry("PUT /registry/employments/{idNo}/{uscc}", List.of("since", "until")),
+            Map.entry("POST /registry/exam-results", List.of("idNo", "examType", "category", "examDate", "passed")),
+            Map.entry("PUT /registry/external-certificates/{certificateNo}", List.of("idNo", "name", "category", "enterpriseName",
+                    "validFrom", "validTo", "transferredOut")),
+            Map.entry("PUT /registry/certificates/{certificateNo}", List.of("idNo", "category", "position", "uscc", "firstIssueDate",
+                    "validFrom", "validTo", "status", "photo")),
+            Map.entry("POST /applications", List.of("type", "category", "position", "certificateNo", "originalCertificateNo", "uscc")),
+            Map.entry("PUT /applications/{no}", List.of("enterprisePhone", "consent", "position", "cancelReason", "cancelReasonText",
+                    "uscc", "version")),
+            Map.entry("POST /applications/{no}/personal-signature", List.of("smsCode")),
+            Map.entry("POST /enterprise/applications/{no}/signature", List.of("consent", "signingPassword")),
+            Map.entry("POST /enterprise/applications/{no}/signature/prepare", List.of("consent", "certificate")),
+            Map.entry("POST /enterprise/applications/{no}/signature/complete", List.of("signingId", "cms")));
     private static final List<String> FIELDS = List.of("name", "gender", "birthDate", "idType", "mobile", "photo",
             "signatureImage", "since", "until", "idNo", "examType", "category", "examDate", "passed", "validFrom", "validTo",
             "transferredOut", "position", "uscc", "firstIssueDate", "status", "signingPassword", "contactMobile", "type",
@@ -203,6 +208,7 @@ final class ArbitraryRequests {
             case "uscc" -> Gen.oneOf(r, fixtures.usccs());
             case "certificateNo" -> Gen.oneOf(r, fixtures.certificateNos());
             case "no" -> recentApplication(r);
+            case "kind" -> Gen.oneOf(r, "form", "signed-form", "acceptance-notice", "photo");
             default -> Gen.oneOf(r, fixtures.applicationNos().getFirst(), fixtures.certificateNos().getFirst(), "form", "photo",
                     "registry", "1");
         };
@@ -365,6 +371,9 @@ final class ArbitraryRequests {
             case "version", "page" -> "1";
             case "size" -> "10";
             case "signingPassword" -> "Pw-123456";
+            case "smsCode" -> Gen.digits(r, 6);
+            case "signingId" -> Gen.digits(r, 32);
+            case "certificate", "cms" -> java.util.Base64.getEncoder().encodeToString(bytes(Gen.anyString(r, 40)));
             default -> Gen.oneOf(r, "张三", "上海浦江建设工程有限公司", "已与聘用企业解除聘用合同关系");
         };
     }

@@ -89,9 +89,20 @@ class FuzzIT {
             persons.add(token);
             personOf.put(token, idNo);
         }
+        // 个人签名 and 企业签章 act on applications past 签名上报: one submitted, one the person signed, each with
+        // its own parties (their identifiers are not the seed's, so a replay differs in them, not in its requests).
+        SigningSteps signing = new SigningSteps(api);
+        SigningSteps.Filed submitted = signing.submitted("TRANSFER_OUT");
+        SigningSteps.Filed signed = signing.personallySigned("FIRST_ISSUE");
+        for (SigningSteps.Filed f : List.of(submitted, signed)) {
+            persons.add(f.token());
+            personOf.put(f.token(), f.idNo());
+            idNos.add(f.idNo());
+            mobiles.add(f.mobile());
+        }
         tokens.put("person", persons);
         tokens.put("enterprise", List.of(api.token(Map.of("role", "enterprise", "uscc", uscc)),
-                api.token(Map.of("role", "enterprise", "uscc", ArbitraryRequests.anyUscc(random)))));
+                api.token(Map.of("role", "enterprise", "uscc", ArbitraryRequests.anyUscc(random))), signed.enterpriseToken()));
         tokens.put("reviewer", List.of(api.token(Map.of("role", "reviewer", "sub", "r1"))));
         tokens.put("system", List.of(system));
 
@@ -105,7 +116,9 @@ class FuzzIT {
             assertEquals(201, created.status(), created.toString());
             applications.add(created.body().get("applicationNo").asText());
         }
-        requests = new ArbitraryRequests(new ArbitraryRequests.Fixtures(idNos, mobiles, List.of(uscc),
+        applications.add(submitted.applicationNo());
+        applications.add(signed.applicationNo());
+        requests = new ArbitraryRequests(new ArbitraryRequests.Fixtures(idNos, mobiles, List.of(uscc, signed.uscc()),
                 List.of(certificate, external), new ArrayList<>(applications), tokens));
     }
 

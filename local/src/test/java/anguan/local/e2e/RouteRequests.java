@@ -3,6 +3,7 @@ package anguan.local.e2e;
 import static anguan.local.e2e.World.TODAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import anguan.local.e2e.SigningSteps.Filed;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -46,10 +47,15 @@ final class RouteRequests {
     private final String certificateOfP;
     private final String tokenOfP;
     private final String applicationOfP;
+    private final SigningSteps signing;
+    /** One application the person signed, for the calls that only read it (or prepare, which changes nothing). */
+    private Target awaitingEnterprise;
+    private final Map<String, HardwareToken> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     RouteRequests(Api api) {
         this.api = api;
         this.world = new World(api);
+        this.signing = new SigningSteps(api);
         e = world.enterprise("上海浦江建设工程有限公司");
         f = world.enterprise("上海黄浦建设工程有限公司");
         p = person("王晓丽", true);
@@ -102,6 +108,40 @@ final class RouteRequests {
         on("DELETE /applications/{no}", () -> ofP(Map.of("no", draftOfP()), null));
         on("POST /applications/{no}/submit", this::submittableFirstIssue);
         on("GET /applications/{no}/events", () -> ofP(Map.of("no", applicationOfP), null));
+
+        // 个人签名 and 企业签章: applications of their own (SigningSteps), reused until the authorised call changed them.
+        on("POST /applications/{no}/sms-codes", whileUnchanged(() -> filed(signing.submitted("TRANSFER_OUT"), null),
+                t -> !trail(t).contains("SMS_SENT")));
+        on("POST /applications/{no}/personal-signature", whileUnchanged(() -> {
+            Filed f = signing.submitted("TRANSFER_OUT");
+            return filed(f, Map.of("smsCode", signing.code(f)));
+        }, t -> status(t).equals("DRAFT")));
+        on("GET /applications/{no}/documents/{kind}", () -> document(awaitingEnterprise()));
+        on("GET /enterprise/applications", () -> {
+            Target signed = awaitingEnterprise();
+            return new Target(Map.of(), null, signed.ownerIdNo(), signed.ownerUscc(), signed.ownersOnly());
+        });
+        on("GET /enterprise/applications/{no}", this::awaitingEnterprise);
+        on("GET /enterprise/applications/{no}/events", this::awaitingEnterprise);
+        on("GET /enterprise/applications/{no}/documents/{kind}", () -> document(awaitingEnterprise()));
+        on("POST /enterprise/applications/{no}/signature", whileUnchanged(() -> filed(signing.personallySigned("FIRST_ISSUE"),
+                Map.of("consent", true, "signingPassword", SigningSteps.PASSWORD)), t -> status(t).equals("AWAITING_ENTERPRISE")));
+        on("POST /enterprise/applications/{no}/signature/prepare", () -> {
+            Target signed = awaitingEnterprise();
+            return withBody(signed, Map.of("consent", true, "certificate", token(signed.ownerUscc()).certificateBase64()));
+        });
+        Supplier<Target> completable = whileUnchanged(() -> filed(signing.personallySigned("CANCELLATION"), null),
+                t -> status(t).equals("AWAITING_ENTERPRISE"));
+        on("POST /enterprise/applications/{no}/signature/complete", () -> {
+            // each call completes a session of its own: prepared just now, its digest signed by the enterprise's token
+            Target signed = completable.get();
+            HardwareToken token = token(signed.ownerUscc());
+            Api.Reply prepared = api.post("/enterprise/applications/" + signed.pathParameters().get("no") + "/signature/prepare",
+                    Map.of("consent", true, "certificate", token.certificateBase64()), enterpriseToken(signed.ownerUscc()));
+            assertEquals(200, prepared.status(), prepared.toString());
+            return withBody(signed, Map.of("signingId", prepared.body().get("signingId").asText(),
+                    "cms", java.util.Base64.getEncoder().encodeToString(token.sign(SigningSteps.digest(prepared)))));
+        });
     }
 
     Optional<Target> target(String routeKey) {
@@ -134,6 +174,63 @@ final class RouteRequests {
             throw new IllegalArgumentException(template + " has no parameters " + parameters.keySet() + " beyond " + used);
         }
         return path.toString();
+    }
+
+    /**
+     * The same resource for every call until one changed it (only the authorised caller can), then a
+     * fresh one: a signing application costs a dozen calls and an SMS, and most callers are refused.
+     */
+    private static Supplier<Target> whileUnchanged(Supplier<Target> fresh, java.util.function.Predicate<Target> unchanged) {
+        Target[] current = new Target[1];
+        return () -> {
+            if (current[0] == null || !unchanged.test(current[0])) {
+                current[0] = fresh.get();
+            }
+            return current[0];
+        };
+    }
+
+    private Target awaitingEnterprise() {
+        if (awaitingEnterprise == null) {
+            awaitingEnterprise = filed(signing.personallySigned("TRANSFER_IN"), null);
+        }
+        return awaitingEnterprise;
+    }
+
+    /** A signing application's call: its applicant and enterprise are the owners, its number and applicant what only they may see. */
+    private Target filed(SigningSteps.Filed f, Object body) {
+        unmaskedIdentifiers.add(f.idNo());
+        unmaskedIdentifiers.add(f.mobile());
+        unmaskedIdentifiers.add(f.enterpriseMobile());
+        return new Target(Map.of("no", f.applicationNo()), body, f.idNo(), f.uscc(), Set.of(f.applicationNo(), f.idNo()));
+    }
+
+    private static Target withBody(Target t, Object body) {
+        return new Target(t.pathParameters(), body, t.ownerIdNo(), t.ownerUscc(), t.ownersOnly());
+    }
+
+    private static Target document(Target t) {
+        return new Target(Map.of("no", t.pathParameters().get("no"), "kind", "form"), null, t.ownerIdNo(), t.ownerUscc(), t.ownersOnly());
+    }
+
+    private String trail(Target t) {
+        Api.Reply r = api.get("/applications/" + t.pathParameters().get("no") + "/events", api.person(t.ownerIdNo()));
+        assertEquals(200, r.status(), r.toString());
+        return r.raw();
+    }
+
+    private String status(Target t) {
+        Api.Reply r = api.get("/applications/" + t.pathParameters().get("no"), api.person(t.ownerIdNo()));
+        assertEquals(200, r.status(), r.toString());
+        return r.body().get("status").asText();
+    }
+
+    private HardwareToken token(String uscc) {
+        return tokens.computeIfAbsent(uscc, signing::token);
+    }
+
+    private String enterpriseToken(String uscc) {
+        return api.token(Map.of("role", "enterprise", "uscc", uscc));
     }
 
     private void on(String routeKey, Supplier<Target> request) {

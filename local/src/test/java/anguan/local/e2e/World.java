@@ -25,10 +25,22 @@ final class World {
         return uscc;
     }
 
+    /** An enterprise whose contact mobile receives its notifications (SMS). */
+    String enterprise(String name, String contactMobile) {
+        String uscc = TestIds.uscc();
+        ok(api.put("/registry/enterprises/" + uscc, Map.of("name", name, "signingPassword", "Pw-123456",
+                "contactMobile", contactMobile), system));
+        return uscc;
+    }
+
     String person(String name, boolean withPhoto) {
+        return person(name, withPhoto, TestIds.mobile());
+    }
+
+    String person(String name, boolean withPhoto, String mobile) {
         String idNo = TestIds.idNo();
         Map<String, Object> body = new HashMap<>(Map.of("name", name, "gender", TestIds.gender(idNo),
-                "birthDate", TestIds.birthDate(idNo), "idType", "ID_CARD", "mobile", TestIds.mobile()));
+                "birthDate", TestIds.birthDate(idNo), "idType", "ID_CARD", "mobile", mobile));
         if (withPhoto) {
             body.put("photo", TestIds.PNG);
         }

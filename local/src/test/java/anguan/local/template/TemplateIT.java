@@ -165,7 +165,12 @@ class TemplateIT {
                 "PUT /registry/persons/{idNo}", "PUT /registry/enterprises/{uscc}",
                 "PUT /registry/employments/{idNo}/{uscc}", "DELETE /registry/employments/{idNo}/{uscc}",
                 "POST /registry/exam-results", "PUT /registry/external-certificates/{certificateNo}",
-                "PUT /registry/certificates/{certificateNo}");
+                "PUT /registry/certificates/{certificateNo}",
+                "POST /applications/{no}/sms-codes", "POST /applications/{no}/personal-signature",
+                "GET /applications/{no}/documents/{kind}", "GET /enterprise/applications", "GET /enterprise/applications/{no}",
+                "GET /enterprise/applications/{no}/events", "GET /enterprise/applications/{no}/documents/{kind}",
+                "POST /enterprise/applications/{no}/signature", "POST /enterprise/applications/{no}/signature/prepare",
+                "POST /enterprise/applications/{no}/signature/complete");
         List<String> missing = new ArrayList<>(inScope);
         missing.removeAll(wired);
         assertEquals(List.of(), missing);

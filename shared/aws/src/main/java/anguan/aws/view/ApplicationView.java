@@ -4,10 +4,12 @@ import anguan.domain.application.Applicant;
 import anguan.domain.application.Application;
 import anguan.domain.application.ApplicationEnterprise;
 import anguan.domain.application.DecisionResult;
+import anguan.domain.application.DocumentRef;
 import anguan.domain.common.BusinessTime;
 import anguan.domain.common.Masking;
 import anguan.domain.common.PhoneNumber;
 import anguan.domain.person.ExamResult;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,7 +24,8 @@ public record ApplicationView(String applicationNo, String type, String typeName
                               OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime submittedAt,
                               OffsetDateTime personalSignedAt, OffsetDateTime enterpriseSignedAt,
                               OffsetDateTime decidedAt, DecisionResult decision, List<DocumentView> documents,
-                              DocumentView form, boolean hasPhoto, long version) {
+                              DocumentView form, SignatureView signature, SignatureView enterpriseSignature,
+                              boolean hasPhoto, long version) {
 
     public record ApplicantView(String name, String gender, String genderName, LocalDate birthDate, String idType,
                                 String idTypeName, String idNo, String mobile) {
@@ -53,6 +56,20 @@ public record ApplicationView(String applicationNo, String type, String typeName
     public record DocumentView(String kind, String fileName) {
     }
 
+    /**
+     * A signature as API.md shows it: when, and the file that carries it (the person's: the 申请表;
+     * the enterprise's: the {@code _sign.pdf} with both signatures).
+     */
+    public record SignatureView(OffsetDateTime signedAt, String fileName) {
+        static SignatureView of(Instant signedAt, Application a, String kind) {
+            if (signedAt == null) {
+                return null;
+            }
+            return new SignatureView(BusinessTime.local(signedAt), a.documents().stream().filter(d -> d.kind().equals(kind))
+                    .findFirst().map(DocumentRef::fileName).orElse(null));
+        }
+    }
+
     public static ApplicationView of(Application a, LocalDate today) {
         return new ApplicationView(a.applicationNo(), Views.code(a.type()), Views.name(a.type()), Views.code(a.status()),
                 Views.name(a.status()), ApplicantView.of(a.applicant()), EnterpriseView.of(a.enterprise()), Views.code(a.category()),
@@ -67,6 +84,7 @@ public record ApplicationView(String applicationNo, String type, String typeName
                 // the submit's answer names the form it rendered (API.md: form {fileName})
                 a.documents().stream().filter(d -> d.kind().equals("form")).findFirst()
                         .map(d -> new DocumentView(d.kind(), d.fileName())).orElse(null),
+                SignatureView.of(a.personalSignedAt(), a, "form"), SignatureView.of(a.enterpriseSignedAt(), a, "signed-form"),
                 a.photoKey() != null, a.version());
     }
 }
