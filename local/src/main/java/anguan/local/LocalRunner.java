@@ -224,7 +224,7 @@ public final class LocalRunner implements AutoCloseable {
         environment.put("ANGUAN_LOCAL", "true");
         // The material is local files here: no function reaches for the template's secret and parameter.
         environment.remove("SIGNING_MATERIAL_SECRET_ARN");
-        environment.remove("KEY_ENCRYPTION_KEY_PARAMETER");
+        environment.remove("KEY_ENCRYPTION_KEY_SECRET_ARN");
         environment.putAll(signing.environment());
         return environment;
     }

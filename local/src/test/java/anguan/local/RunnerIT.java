@@ -102,7 +102,7 @@ class RunnerIT {
             ClassLoader loader = runner.functions().function(function.logicalId()).classLoader();
             Method find = loader.loadClass("anguan.aws.config.Env").getMethod("find", String.class);
             assertEquals(Optional.empty(), find.invoke(null, "SIGNING_MATERIAL_SECRET_ARN"), function.logicalId());
-            assertEquals(Optional.empty(), find.invoke(null, "KEY_ENCRYPTION_KEY_PARAMETER"), function.logicalId());
+            assertEquals(Optional.empty(), find.invoke(null, "KEY_ENCRYPTION_KEY_SECRET_ARN"), function.logicalId());
             // What a signing function does at its first signature, in the function's own class loader.
             Object secrets = loader.loadClass("anguan.aws.config.SigningSecrets").getMethod("fromEnvironment").invoke(null);
             String material = (String) secrets.getClass().getMethod("material").invoke(secrets);

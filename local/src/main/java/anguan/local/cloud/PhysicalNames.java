@@ -26,7 +26,9 @@ public final class PhysicalNames implements Intrinsics.Names {
             "JwtIssuer", "anguan-local",
             "JwtAudience", "anguan",
             "SigningMaterialSecretArn", "arn:aws:secretsmanager:" + LocalCloud.REGION + ":" + LocalCloud.ACCOUNT_ID
-                    + ":secret:anguan-local-signing-material");
+                    + ":secret:anguan-local-signing-material",
+            "KeyEncryptionKeySecretArn", "arn:aws:secretsmanager:" + LocalCloud.REGION + ":" + LocalCloud.ACCOUNT_ID
+                    + ":secret:anguan-local-signing-kek");
 
     private static final String STACK_NAME = "anguan-local";
 

@@ -137,8 +137,7 @@ class TemplateIT {
         for (String parameter : TEMPLATE.parameters().keySet()) {
             assertNotNull(names.ref(parameter), parameter);
         }
-        // Signing functions build the parameter's ARN as parameter${KeyEncryptionKeyParameterName}: the name starts with "/".
-        assertTrue(String.valueOf(names.ref("KeyEncryptionKeyParameterName")).startsWith("/"));
+        assertTrue(String.valueOf(names.ref("KeyEncryptionKeySecretArn")).startsWith("arn:aws:secretsmanager:"));
         assertTrue(String.valueOf(names.ref("SigningMaterialSecretArn")).startsWith("arn:aws:secretsmanager:"));
     }
 

@@ -8,28 +8,29 @@ import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The two texts the signing material opens from ({@code anguan.pdf.ca.SigningMaterial}): the
  * material (the CA's and the authority's certificates, their keys and the pseudonym pepper, sealed)
  * and the key-encryption key that opens it. They live apart, so that no one permission reads both:
  * <ul>
- * <li>in AWS the material is a Secrets Manager secret ({@code SIGNING_MATERIAL_SECRET_ARN}) and the
- * KEK an SSM SecureString parameter ({@code KEY_ENCRYPTION_KEY_PARAMETER}, read with decryption);</li>
+ * <li>in AWS they are two Secrets Manager secrets ({@code SIGNING_MATERIAL_SECRET_ARN},
+ * {@code KEY_ENCRYPTION_KEY_SECRET_ARN}), each with its own resource permission (and, for the
+ * stronger set-up, its own KMS key). Two secrets rather than a secret and an SSM parameter: the
+ * SSM client alone would add 6 MB to every signing function's zip;</li>
  * <li>on the local runner both are files ({@code SIGNING_MATERIAL_FILE},
  * {@code KEY_ENCRYPTION_KEY_FILE}), which win where both are set.</li>
  * </ul>
  * Read once per container, on first use, so a function that never signs builds no client for them.
  * The SDK modules are optional dependencies of this module: a function that signs declares
- * {@code software.amazon.awssdk:secretsmanager} and {@code ssm} itself (README.md, Deploying).
+ * {@code software.amazon.awssdk:secretsmanager} itself (README.md, Deploying).
  * {@code toString} shows neither text.
  */
 public final class SigningSecrets {
     public static final String MATERIAL_FILE = "SIGNING_MATERIAL_FILE";
     public static final String KEY_ENCRYPTION_KEY_FILE = "KEY_ENCRYPTION_KEY_FILE";
     public static final String MATERIAL_SECRET_ARN = "SIGNING_MATERIAL_SECRET_ARN";
-    public static final String KEY_ENCRYPTION_KEY_PARAMETER = "KEY_ENCRYPTION_KEY_PARAMETER";
+    public static final String KEY_ENCRYPTION_KEY_SECRET_ARN = "KEY_ENCRYPTION_KEY_SECRET_ARN";
 
     private static SigningSecrets container;
 
@@ -44,8 +45,6 @@ public final class SigningSecrets {
     /** Where the AWS path reads from; the tests stand in for the two services here. */
     interface Stores {
         String secret(String arn);
-
-        String parameter(String name);
     }
 
     /**
@@ -76,8 +75,8 @@ public final class SigningSecrets {
                 .or(() -> variables.apply(MATERIAL_SECRET_ARN).map(aws::secret))
                 .orElseThrow(() -> notConfigured("the signing material", MATERIAL_FILE, MATERIAL_SECRET_ARN));
         String keyEncryptionKey = variables.apply(KEY_ENCRYPTION_KEY_FILE).map(file -> file(KEY_ENCRYPTION_KEY_FILE, file))
-                .or(() -> variables.apply(KEY_ENCRYPTION_KEY_PARAMETER).map(aws::parameter))
-                .orElseThrow(() -> notConfigured("the key-encryption key", KEY_ENCRYPTION_KEY_FILE, KEY_ENCRYPTION_KEY_PARAMETER));
+                .or(() -> variables.apply(KEY_ENCRYPTION_KEY_SECRET_ARN).map(aws::secret))
+                .orElseThrow(() -> notConfigured("the key-encryption key", KEY_ENCRYPTION_KEY_FILE, KEY_ENCRYPTION_KEY_SECRET_ARN));
         return new SigningSecrets(material, keyEncryptionKey);
     }
 
@@ -105,8 +104,8 @@ public final class SigningSecrets {
     }
 
     /**
-     * GetSecretValue and GetParameter (with decryption), each client built at its first call. The
-     * SDK's exceptions name the secret or parameter, never its value, and pass through.
+     * GetSecretValue, the client built at each of the (two) calls of a container. The SDK's
+     * exceptions name the secret, never its value, and pass through.
      */
     private static final class AwsStores implements Stores {
         @Override
@@ -119,15 +118,6 @@ public final class SigningSecrets {
             }
         }
 
-        @Override
-        public String parameter(String name) {
-            try (SsmClient client = SsmClient.builder().httpClient(UrlConnectionHttpClient.create())
-                    .region(Clients.region()).credentialsProvider(Clients.credentials()).build()) {
-                return client.getParameter(request -> request.name(name).withDecryption(true)).parameter().value();
-            } catch (NoClassDefFoundError missing) {
-                throw moduleMissing("ssm", missing);
-            }
-        }
 
         private static IllegalStateException moduleMissing(String module, NoClassDefFoundError missing) {
             return new IllegalStateException("this function's package lacks software.amazon.awssdk:" + module

@@ -47,15 +47,15 @@ class SigningSecretsTest {
     }
 
     @Test
-    void inAwsTheMaterialIsTheSecretAndTheKekTheParameter() {
+    void inAwsTheMaterialAndTheKekAreTwoSecrets() {
         SigningSecrets secrets = SigningSecrets.read(variables(Map.of(
                 "SIGNING_MATERIAL_SECRET_ARN", "arn:aws:secretsmanager:cn-north-1:1:secret:anguan/signing-AbCdEf",
-                "KEY_ENCRYPTION_KEY_PARAMETER", "/anguan/signing/kek")), aws);
+                "KEY_ENCRYPTION_KEY_SECRET_ARN", "arn:aws:secretsmanager:cn-north-1:1:secret:kek")), aws);
 
         assertEquals("secret of arn:aws:secretsmanager:cn-north-1:1:secret:anguan/signing-AbCdEf", secrets.material());
-        assertEquals("parameter /anguan/signing/kek", secrets.keyEncryptionKey());
+        assertEquals("secret of arn:aws:secretsmanager:cn-north-1:1:secret:kek", secrets.keyEncryptionKey());
         assertEquals(List.of("secret arn:aws:secretsmanager:cn-north-1:1:secret:anguan/signing-AbCdEf",
-                "parameter /anguan/signing/kek"), aws.calls);
+                "secret arn:aws:secretsmanager:cn-north-1:1:secret:kek"), aws.calls);
     }
 
     @Test
@@ -65,7 +65,7 @@ class SigningSecretsTest {
         SigningSecrets secrets = SigningSecrets.read(variables(Map.of(
                 "SIGNING_MATERIAL_FILE", material.toString(), "KEY_ENCRYPTION_KEY_FILE", kek.toString(),
                 "SIGNING_MATERIAL_SECRET_ARN", "arn:aws:secretsmanager:cn-north-1:1:secret:x",
-                "KEY_ENCRYPTION_KEY_PARAMETER", "/anguan/signing/kek")), aws);
+                "KEY_ENCRYPTION_KEY_SECRET_ARN", "arn:aws:secretsmanager:cn-north-1:1:secret:kek")), aws);
 
         assertEquals("local material", secrets.material());
         assertEquals("local kek", secrets.keyEncryptionKey());
@@ -82,7 +82,7 @@ class SigningSecretsTest {
         IllegalStateException noKek = assertThrows(IllegalStateException.class, () -> SigningSecrets.read(variables(Map.of(
                 "SIGNING_MATERIAL_SECRET_ARN", "arn:aws:secretsmanager:cn-north-1:1:secret:x")), aws));
         assertTrue(noKek.getMessage().contains("the key-encryption key is not configured"), noKek.getMessage());
-        assertTrue(noKek.getMessage().contains("KEY_ENCRYPTION_KEY_PARAMETER"), noKek.getMessage());
+        assertTrue(noKek.getMessage().contains("KEY_ENCRYPTION_KEY_SECRET_ARN"), noKek.getMessage());
     }
 
     @Test
@@ -125,10 +125,5 @@ class SigningSecretsTest {
             return "secret of " + arn;
         }
 
-        @Override
-        public String parameter(String name) {
-            calls.add("parameter " + name);
-            return "parameter " + name;
-        }
     }
 }
