@@ -41,10 +41,14 @@ public final class ColdStart {
             System.out.println("STATUS " + (status.find() ? status.group(1) : "?"));
             return;
         }
-        Class<?> eventType = loader.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent");
-        Object event = LambdaEventSerializers.serializerFor(eventType, loader).fromJson(Files.readString(Path.of(args[1])));
+        String json = Files.readString(Path.of(args[1]));
+        boolean sqs = json.contains("\"aws:sqs\"");
+        Class<?> eventType = loader.loadClass(sqs ? "com.amazonaws.services.lambda.runtime.events.SQSEvent"
+                : "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent");
+        Object event = LambdaEventSerializers.serializerFor(eventType, loader).fromJson(json);
         Object response = ((RequestHandler) handler).handleRequest(event, new BenchContext());
-        Object status = response.getClass().getMethod("getStatusCode").invoke(response);
+        // a queue consumer answers its batch's failures; having answered at all is the cold start
+        Object status = sqs ? (response == null ? "?" : 200) : response.getClass().getMethod("getStatusCode").invoke(response);
         System.out.println("STATUS " + status);
     }
 
