@@ -29,7 +29,7 @@ public final class PersonalSignHandler extends HttpFunction {
 
     /**
      * Lambda's entry: everything built once per container, the signing material opened here (its
-     * files locally, Secrets Manager and SSM in AWS), so no request waits for it.
+     * files locally, two Secrets Manager secrets in AWS), so no request waits for it.
      */
     public PersonalSignHandler() {
         Platform platform = Platform.fromEnvironment();

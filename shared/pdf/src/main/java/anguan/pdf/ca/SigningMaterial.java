@@ -28,7 +28,7 @@ import java.util.Properties;
  * <p>It is kept as two texts in two places with separate permissions, so that neither alone opens
  * a key: the <em>material</em> (a {@link Properties} text: the CA's and the authority's
  * certificates, their keys and the pepper, each sealed with the KEK; in AWS a Secrets Manager
- * secret) and the <em>KEK</em> (base64 of 32 random bytes; in AWS an SSM SecureString). A function
+ * secret) and the <em>KEK</em> (base64 of 32 random bytes; in AWS a second Secrets Manager secret). A function
  * opens it once per container:
  *
  * <pre>{@code
@@ -79,7 +79,7 @@ public final class SigningMaterial {
 
     /**
      * The two texts to store: {@code material} (the secret in Secrets Manager, or the local
-     * {@code material.properties}) and {@code keyEncryptionKey} (the SSM SecureString, or the local
+     * {@code material.properties}) and {@code keyEncryptionKey} (the second secret, or the local
      * {@code kek} file). {@code toString} shows neither.
      */
     public record Stored(String material, String keyEncryptionKey) {
