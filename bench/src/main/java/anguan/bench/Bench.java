@@ -269,7 +269,7 @@ public final class Bench {
         return Events.of(method, route, path, params, query, body, claims);
     }
 
-    private static String call(HttpFunction handler, APIGatewayV2HTTPEvent e) {
+    static String call(HttpFunction handler, APIGatewayV2HTTPEvent e) {
         APIGatewayV2HTTPResponse r = handler.handle(e);
         if (r.getStatusCode() >= 300) {
             throw new IllegalStateException(e.getRouteKey() + " answered " + r.getStatusCode() + ": " + r.getBody());
@@ -277,7 +277,7 @@ public final class Bench {
         return r.getBody();
     }
 
-    private static String match(Pattern p, String s) {
+    static String match(Pattern p, String s) {
         Matcher m = p.matcher(s);
         if (!m.find()) {
             throw new IllegalStateException("no " + p + " in " + s);

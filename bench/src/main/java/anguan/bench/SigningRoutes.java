@@ -1,5 +1,8 @@
 package anguan.bench;
 
+import static anguan.bench.Bench.call;
+import static anguan.bench.Bench.match;
+
 import anguan.aws.config.Clients;
 import anguan.aws.http.HttpFunction;
 import anguan.domain.person.IdNumber;
@@ -165,21 +168,5 @@ final class SigningRoutes {
         }
         Arrays.sort(ms);
         return new Row(route, ms[n / 2], ms[(int) Math.ceil(n * 0.99) - 1], ms[n - 1]);
-    }
-
-    private static String call(HttpFunction handler, APIGatewayV2HTTPEvent e) {
-        APIGatewayV2HTTPResponse r = handler.handle(e);
-        if (r.getStatusCode() >= 300) {
-            throw new IllegalStateException(e.getRouteKey() + " answered " + r.getStatusCode() + ": " + r.getBody());
-        }
-        return r.getBody();
-    }
-
-    private static String match(Pattern p, String s) {
-        Matcher m = p.matcher(s);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + p + " in " + s);
-        }
-        return m.group(1);
     }
 }
