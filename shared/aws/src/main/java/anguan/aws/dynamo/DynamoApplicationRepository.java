@@ -3,6 +3,7 @@ package anguan.aws.dynamo;
 import anguan.domain.application.Application;
 import anguan.domain.application.ApplicationEvent;
 import anguan.domain.application.ApplicationRepository;
+import anguan.domain.application.ApplicationStatus;
 import anguan.domain.common.DomainProblem;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +47,12 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
     @Override
     public List<Application> ofEnterprise(String uscc) {
         return table.query("gsi2", Keys.GSI2_PK, Keys.enterprise(uscc), Keys.GSI2_SK, "APP#", true).stream()
+                .map(i -> Table.read(i, Application.class)).toList();
+    }
+
+    @Override
+    public List<Application> ofStatus(ApplicationStatus status) {
+        return table.query("gsi3", Keys.GSI3_PK, "STATUS#" + status.name(), Keys.GSI3_SK, "APP#", true).stream()
                 .map(i -> Table.read(i, Application.class)).toList();
     }
 

@@ -28,6 +28,12 @@ public interface ApplicationRepository {
      */
     List<Application> ofEnterprise(String uscc);
 
+    /**
+     * The applications in a status (the reviewers' queue: UNDER_REVIEW), deleted ones excluded,
+     * newest first; from an index that may be a moment behind (lists only).
+     */
+    List<Application> ofStatus(ApplicationStatus status);
+
     /** Writes a new application; fails if the number is taken. */
     void insert(Application application);
 

@@ -30,7 +30,9 @@ public record Notice(String id, String mobile, String text, String applicationNo
         /** The person has signed (the enterprise is told it waits for its signature). */
         PERSONALLY_SIGNED,
         /** The enterprise has signed: the application is accepted (受理). */
-        ENTERPRISE_SIGNED
+        ENTERPRISE_SIGNED,
+        /** The authority has decided (APPROVED or REJECTED). */
+        DECIDED
     }
 
     /** The text may carry a signing code: never in a log line. */

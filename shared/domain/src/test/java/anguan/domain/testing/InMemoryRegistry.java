@@ -148,6 +148,10 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
             @Override public Optional<Application> find(String no) { return Optional.ofNullable(applications.get(no)); }
             @Override public List<Application> ofApplicant(String idNo) { return InMemoryRegistry.this.ofApplicant(idNo); }
             @Override public List<Application> ofEnterprise(String uscc) { return InMemoryRegistry.this.ofEnterprise(uscc); }
+            @Override public List<Application> ofStatus(anguan.domain.application.ApplicationStatus status) {
+                return applications.values().stream().filter(a -> !a.isDeleted() && a.status() == status)
+                        .sorted(Comparator.comparing(Application::createdAt).reversed()).toList();
+            }
             @Override public void insert(Application a) { InMemoryRegistry.this.insert(a); }
             @Override public void insert(Application a, ApplicationEvent e) { InMemoryRegistry.this.insert(a, e); }
             @Override public void update(Application a, long v) { InMemoryRegistry.this.update(a, v); }
