@@ -18,6 +18,10 @@ import java.util.List;
  * @param photoKey the photo shown and printed: the registry's for FIRST_ISSUE and TRANSFER_IN, the certificate's otherwise
  * @param submittedAt set by 签名上报, cleared by any later save
  * @param deletedAt set when the person deleted it; a deleted application is gone for every reader
+ * @param issued the certificate numbers drawn for the certificate its approval creates (FIRST_ISSUE,
+ *               TRANSFER_IN), in the order drawn: recorded before the certificate is written, so a
+ *               redelivered order reuses the last one; earlier ones clashed with migrated certificates
+ * @param effectAppliedAt when the effect of its approval was applied in full; a later order does nothing
  */
 public record Application(String applicationNo, ApplicationType type, ApplicationStatus status, Applicant applicant,
                           ApplicationEnterprise enterprise, Category category, Position position,
@@ -26,12 +30,18 @@ public record Application(String applicationNo, ApplicationType type, Applicatio
                           String cancelReasonText, boolean consent, String photoKey, Instant createdAt,
                           Instant updatedAt, Instant submittedAt, Instant personalSignedAt, Instant enterpriseSignedAt,
                           Instant decidedAt, DecisionResult decision, List<DocumentRef> documents, long version,
-                          Instant deletedAt) {
+                          Instant deletedAt, List<String> issued, Instant effectAppliedAt) {
 
     public Application {
         certificates = certificates == null ? List.of() : List.copyOf(certificates);
         exams = exams == null ? List.of() : List.copyOf(exams);
         documents = documents == null ? List.of() : List.copyOf(documents);
+        issued = issued == null ? List.of() : List.copyOf(issued);
+    }
+
+    /** Whether the effect of the approval has been applied in full (certificates written, notices handed over). */
+    public boolean isEffectApplied() {
+        return effectAppliedAt != null;
     }
 
     public boolean isDeleted() {
@@ -86,6 +96,8 @@ public record Application(String applicationNo, ApplicationType type, Applicatio
         private List<DocumentRef> documents = List.of();
         private long version;
         private Instant deletedAt;
+        private List<String> issued = List.of();
+        private Instant effectAppliedAt;
 
         private Builder() {
         }
@@ -116,6 +128,8 @@ public record Application(String applicationNo, ApplicationType type, Applicatio
             documents = a.documents;
             version = a.version;
             deletedAt = a.deletedAt;
+            issued = a.issued;
+            effectAppliedAt = a.effectAppliedAt;
         }
 
         public Builder applicationNo(String v) { applicationNo = v; return this; }
@@ -143,12 +157,14 @@ public record Application(String applicationNo, ApplicationType type, Applicatio
         public Builder documents(List<DocumentRef> v) { documents = v; return this; }
         public Builder version(long v) { version = v; return this; }
         public Builder deletedAt(Instant v) { deletedAt = v; return this; }
+        public Builder issued(List<String> v) { issued = v; return this; }
+        public Builder effectAppliedAt(Instant v) { effectAppliedAt = v; return this; }
 
         public Application build() {
             return new Application(applicationNo, type, status, applicant, enterprise, category, position,
                     certificates, originalCertificateNo, originalCertificate, exams, cancelReason, cancelReasonText,
                     consent, photoKey, createdAt, updatedAt, submittedAt, personalSignedAt, enterpriseSignedAt,
-                    decidedAt, decision, documents, version, deletedAt);
+                    decidedAt, decision, documents, version, deletedAt, issued, effectAppliedAt);
         }
     }
 }

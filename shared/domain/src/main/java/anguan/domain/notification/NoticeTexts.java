@@ -37,4 +37,20 @@ public final class NoticeTexts {
                         + "签章上报，审批机关已受理，将自受理之日起20个工作日内办结。可登录系统查看办理进度和受理通知书。",
                 accepted.applicationNo(), Notice.Requires.ENTERPRISE_SIGNED, at);
     }
+
+    /** Tells the person that the e-certificate of a new certificate (考核发证, 进沪换证) is ready. */
+    public static Notice certificateReady(Application approved, String certificateNo, String personMobile, Instant at) {
+        return new Notice("certificate-ready:" + approved.applicationNo() + ":" + certificateNo, personMobile,
+                SIGNATURE + "您的" + approved.type().displayName() + "申请（" + approved.applicationNo() + "）已准予许可，证书编号"
+                        + certificateNo + "，电子证书已生成，可登录系统在“我的证书”中查看和下载。",
+                approved.applicationNo(), Notice.Requires.DECIDED, at);
+    }
+
+    /** Tells the person that a certificate's e-certificate has been re-issued (证书延期, 省内变更受聘企业). */
+    public static Notice certificateReissued(Application approved, String certificateNo, String personMobile, Instant at) {
+        return new Notice("certificate-reissued:" + approved.applicationNo() + ":" + certificateNo, personMobile,
+                SIGNATURE + "您的" + approved.type().displayName() + "申请（" + approved.applicationNo() + "）已准予许可，证书"
+                        + certificateNo + "的电子证书已重新签发，原电子证书不再使用，请登录系统在“我的证书”中下载。",
+                approved.applicationNo(), Notice.Requires.DECIDED, at);
+    }
 }

@@ -237,7 +237,7 @@ public final class RegistryService {
         }
         check.throwIfAny();
         ExternalCertificate external = new ExternalCertificate(number.get().format(), idNo, name, category,
-                enterpriseName, from, to, transferredOut);
+                enterpriseName, from, to, transferredOut, stored.map(ExternalCertificate::usedBy).orElse(null));
         return OptimisticRetry.write(read, external, Objects::equals, certificates::insertExternal, certificates::updateExternal);
     }
 
@@ -311,7 +311,7 @@ public final class RegistryService {
         Certificate certificate = new Certificate(number.get().format(), idNo, holderName.get(), category, position,
                 uscc, enterpriseName.get(), firstIssue, from, to, status, photoKey,
                 stored.map(Certificate::licenceVersion).orElse(0), stored.map(Certificate::licenceId).orElse(null),
-                stored.map(Certificate::ofdFileName).orElse(null));
+                stored.map(Certificate::ofdFileName).orElse(null), stored.map(Certificate::ofdKey).orElse(null));
         return OptimisticRetry.write(read, certificate, Objects::equals, certificates::insert, certificates::update);
     }
 
