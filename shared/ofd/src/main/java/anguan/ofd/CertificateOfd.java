@@ -56,6 +56,8 @@ public final class CertificateOfd implements ECertificateRenderer {
     private static final double FIRST_ROW_Y = 27;
     private static final double ROW_HEIGHT = 7.4;
     private static final double TEXT_SIZE = 3.7;
+    /** The smallest size a long value (an enterprise's name) shrinks to before it wraps. */
+    private static final double SMALLEST_TEXT_SIZE = 2.6;
 
     /** The photo: 26 × 35 mm, the proportions of a one-inch ID photo. */
     static final double PHOTO_X = 166;
@@ -124,7 +126,8 @@ public final class CertificateOfd implements ECertificateRenderer {
             double y = FIRST_ROW_Y + i * ROW_HEIGHT;
             page.add(at(new Paragraph(rows.get(i)[0], TEXT_SIZE, font), LABEL_X, y, VALUE_X - LABEL_X));
             if (!rows.get(i)[1].isEmpty()) {
-                page.add(at(new Paragraph(rows.get(i)[1], TEXT_SIZE, font), VALUE_X, y, VALUE_WIDTH));
+                String value = rows.get(i)[1];
+                page.add(at(new Paragraph(value, fittingSize(value), font), VALUE_X, y, VALUE_WIDTH));
             }
         }
         page.add(at(new Paragraph(licence, 2.4d, font), LABEL_X, PAGE_HEIGHT - 9, PAGE_WIDTH - 2 * LABEL_X));
@@ -137,6 +140,18 @@ public final class CertificateOfd implements ECertificateRenderer {
             doc.addVPage(page);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The text size at which {@code value} fits its line: a long enterprise name is set smaller
+     * rather than wrapped into the next row. ofdrw measures ASCII by the font's widths and every
+     * other character as a full square, and so does this.
+     */
+    static double fittingSize(String value) {
+        double[] ascii = FaceFont.asciiWidths();
+        double ems = value.chars().mapToDouble(c -> c >= 32 && c <= 126 ? ascii[c - 32] : 1).sum();
+        double fitting = VALUE_WIDTH / Math.max(ems, 1) * 0.98;
+        return Math.max(SMALLEST_TEXT_SIZE, Math.min(TEXT_SIZE, fitting));
     }
 
     /** The photo at its place, or a neutral frame (a thin grey border) where the holder has none. */

@@ -42,7 +42,7 @@ final class FaceFont {
     private static final List<String> KEPT_TABLES = List.of("head", "hhea", "maxp", "OS/2", "name", "cmap", "post",
             "glyf", "loca", "hmtx", "cvt ", "fpgm", "prep", "gasp");
 
-    private static final double[] ASCII_WIDTHS = asciiWidths();
+    private static final double[] ASCII_WIDTHS = measuredAsciiWidths();
 
     private FaceFont() {
     }
@@ -72,9 +72,10 @@ final class FaceFont {
      * Latin letters are proportional) and every other character as a whole one (right for CJK).
      */
     static double[] asciiWidths() {
-        if (ASCII_WIDTHS != null) {
-            return ASCII_WIDTHS.clone();
-        }
+        return ASCII_WIDTHS.clone();
+    }
+
+    private static double[] measuredAsciiWidths() {
         try {
             TrueTypeFont font = PARSED.get();
             double unitsPerEm = font.getUnitsPerEm();

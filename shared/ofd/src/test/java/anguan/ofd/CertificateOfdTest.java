@@ -60,6 +60,17 @@ class CertificateOfdTest {
     }
 
     @Test
+    void aLongEnterpriseNameIsSetSmallerOnItsOwnLine() {
+        String name = "上海市浦东新区张江高科技园区第一建筑工程集团（控股）股份有限公司第二十三分公司";
+        ECertificateFace face = SampleFaces.face(null);
+        ECertificateFace longName = new ECertificateFace(face.certificateNo(), face.name(), face.gender(), face.birthDate(),
+                face.idType(), face.idNo(), name, face.uscc(), face.position(), face.category(), face.firstIssueDate(),
+                face.validFrom(), face.validTo(), face.issuer(), face.issueDate(), null, face.verificationUrl(), face.licenceId());
+        assertTrue(new OfdPackage(renderer.render(longName).ofd()).texts().contains(name));
+        assertTrue(CertificateOfd.fittingSize(name) < CertificateOfd.fittingSize("上海浦江建设工程有限公司"));
+    }
+
+    @Test
     void oneChangedByteOfThePageBreaksTheSeal() {
         OfdPackage ofd = new OfdPackage(withPhoto.ofd());
         byte[] tampered = ofd.withChanged(OfdPackage.PAGE, "0000001", "0000002");
