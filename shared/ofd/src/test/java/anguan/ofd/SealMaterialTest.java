@@ -19,7 +19,8 @@ class SealMaterialTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
 
-    private final SealMaterial material = SealMaterial.create(NOW);
+    /** One local seal for the class: each takes an SM2 key and a drawing in the 10 MB face font. */
+    private static final SealMaterial material = SealMaterial.create(NOW);
 
     @Test
     void localSealIsAnSm2CertificateOfTheAuthority() {
