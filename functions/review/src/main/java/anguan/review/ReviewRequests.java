@@ -10,7 +10,6 @@ import anguan.domain.common.Masking;
 import anguan.domain.person.IdNumber;
 import anguan.domain.review.ReviewQuery;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.stream.Stream;
 
 /**
@@ -29,8 +28,8 @@ final class ReviewRequests {
     }
 
     static ReviewQuery query(ApiRequest r) {
-        LocalDate from = date(r, "from");
-        LocalDate to = date(r, "to");
+        LocalDate from = r.dateQuery("from").orElse(null);
+        LocalDate to = r.dateQuery("to").orElse(null);
         if (from != null && to != null && from.isAfter(to)) {
             throw DomainProblem.badRequest("参数from（" + from + "）不能晚于to（" + to + "）");
         }
@@ -44,16 +43,6 @@ final class ReviewRequests {
     /** Absent: the domain asks for it (422 DECISION_REQUIRED); present but unknown: a 400 naming the two. */
     static DecisionResult.Outcome outcome(String raw) {
         return raw == null || raw.isBlank() ? null : code(DecisionResult.Outcome.class, "decision", raw);
-    }
-
-    private static LocalDate date(ApiRequest r, String name) {
-        return r.query(name).map(raw -> {
-            try {
-                return LocalDate.parse(raw.strip());
-            } catch (DateTimeParseException e) {
-                throw DomainProblem.badRequest("参数" + name + "应为日期yyyy-MM-dd：" + Masking.echoed(raw));
-            }
-        }).orElse(null);
     }
 
     private static <E extends Enum<E>> E code(Class<E> type, String field, String raw) {

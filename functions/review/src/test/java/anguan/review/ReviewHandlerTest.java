@@ -5,36 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import anguan.aws.json.Json;
-import anguan.domain.application.ApplicationChanges;
 import anguan.domain.application.ApplicationDocuments;
-import anguan.domain.application.ApplicationService;
-import anguan.domain.application.ApplicationType;
-import anguan.domain.application.NewApplication;
 import anguan.domain.certificate.Category;
 import anguan.domain.certificate.Position;
 import anguan.domain.issuance.IssueOrder;
 import anguan.domain.notification.Notice;
-import anguan.domain.registry.Feeds;
-import anguan.domain.registry.RegistryService;
 import anguan.domain.review.ReviewService;
-import anguan.domain.signing.EnterpriseSigningService;
-import anguan.domain.signing.PersonalSigningService;
+import anguan.domain.person.Gender;
 import anguan.domain.testing.InMemoryRegistry;
+import anguan.domain.testing.SignedByBoth;
 import anguan.domain.testing.TestClock;
-import anguan.domain.testing.TextForms;
-import anguan.domain.testing.TextSignatures;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -43,8 +32,6 @@ class ReviewHandlerTest {
     private static final String ID_NO = "11010519491231002X";
     private static final String USCC = "91310000MA1FL4CT2Q";
     private static final String NO = "W2026112700001";
-    private static final String PASSWORD = "Pw-654321";
-    private static final Pattern CODE = Pattern.compile("验证码(\\d{6})");
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-27T02:00:00Z"));
     private final InMemoryRegistry store = new InMemoryRegistry(clock);
@@ -52,32 +39,13 @@ class ReviewHandlerTest {
             store.issueQueue(), store.noticeQueue(), store, store.enterpriseRepository(), clock),
             new ApplicationDocuments(store.applicationRepository(), store), clock);
 
-    /** W2026112700001, a 考核发证 of 陈静's, signed by her and by 上海申通建设有限公司 an hour later: under review. */
+    /** W2026112700001, a 考核发证 of 陈静's, signed by her and by 上海申通建设有限公司: under review since an hour. */
     @BeforeEach
     void underReview() {
-        RegistryService registry = new RegistryService(store, store.enterpriseRepository(), store.certificateRepository(), store, clock);
-        registry.upsertEnterprise(USCC, new Feeds.EnterpriseFeed("上海申通建设有限公司", "13700002222", PASSWORD));
-        registry.upsertPerson(ID_NO, new Feeds.PersonFeed("陈静", "F", "1949-12-31", "ID_CARD", "13912340000",
-                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", null));
-        registry.upsertEmployment(ID_NO, USCC, new Feeds.EmploymentFeed("2021-06-01", null));
-        registry.recordExam(new Feeds.ExamFeed(ID_NO, "INITIAL", "C3", "2026-10-08", true));
-        TextSignatures signatures = new TextSignatures();
-        ApplicationService applications = new ApplicationService(store.applicationRepository(), store.claimRepository(), store,
-                store.enterpriseRepository(), store.certificateRepository(), store, new TextForms(), store, clock);
-        applications.create(ID_NO, new NewApplication(ApplicationType.FIRST_ISSUE, Category.C3, Position.P08, null, null, null));
-        applications.save(ID_NO, NO, new ApplicationChanges("021-64880000", true, null, null, null, null, 1L));
-        applications.submit(ID_NO, NO, null);
-        PersonalSigningService person = new PersonalSigningService(store.applicationRepository(), store, store.enterpriseRepository(),
-                store.smsChallengeRepository(), store.smsQuota(), signatures, store, store.noticeQueue(),
-                "review sms secret".getBytes(StandardCharsets.UTF_8), new Random(5), clock);
-        person.requestCode(ID_NO, NO);
-        Matcher code = CODE.matcher(store.notices().getFirst().text());
-        assertTrue(code.find());
-        person.sign(ID_NO, NO, code.group(1));
-        clock.advance(Duration.ofHours(1));
-        new EnterpriseSigningService(store.applicationRepository(), store.enterpriseRepository(), store, store.signingLockRepository(),
-                store.signingSessionRepository(), signatures, signatures, store, store.noticeQueue(), new Random(5), clock)
-                .signWithPassword(USCC, NO, true, PASSWORD);
+        SignedByBoth signed = new SignedByBoth(store, clock);
+        signed.enterprise(USCC, "上海申通建设有限公司", "13700002222");
+        signed.person(ID_NO, "陈静", Gender.F, "13912340000", USCC, LocalDate.of(2026, 10, 8), Category.C3);
+        assertEquals(NO, signed.underReview(ID_NO, USCC, Category.C3, Position.P08).applicationNo());
         clock.advance(Duration.ofHours(1));
     }
 
@@ -172,7 +140,7 @@ class ReviewHandlerTest {
         JsonNode a = json(response);
         assertEquals("APPROVED", a.get("status").asText());
         assertEquals("事项结束（准予许可）", a.get("statusName").asText());
-        assertEquals("2026-11-27T12:00:00+08:00", a.get("decidedAt").asText());
+        assertEquals("2026-11-27T11:00:00+08:00", a.get("decidedAt").asText());
         assertEquals("APPROVE", a.get("decision").get("result").asText());
         assertEquals(List.of(IssueOrder.approved(NO, clock.instant())), store.issueOrders());
         assertEquals(List.of("13700002222", "13912340000"), decisionNotices().stream().map(Notice::mobile).toList());
