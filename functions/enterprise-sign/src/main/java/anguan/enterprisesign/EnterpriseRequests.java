@@ -9,7 +9,6 @@ import anguan.domain.common.Masking;
 import anguan.domain.person.IdNumber;
 import anguan.domain.signing.EnterpriseApplicationQuery;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -43,8 +42,8 @@ final class EnterpriseRequests {
     }
 
     static EnterpriseApplicationQuery query(ApiRequest r) {
-        LocalDate from = date(r, "from");
-        LocalDate to = date(r, "to");
+        LocalDate from = r.dateQuery("from").orElse(null);
+        LocalDate to = r.dateQuery("to").orElse(null);
         if (from != null && to != null && from.isAfter(to)) {
             throw DomainProblem.badRequest("参数from（" + from + "）不能晚于to（" + to + "）");
         }
@@ -60,16 +59,6 @@ final class EnterpriseRequests {
             return ApplicationStatus.AWAITING_ENTERPRISE;
         }
         return raw.get().equals(EVERY_STATUS) ? null : code(ApplicationStatus.class, "status", raw.get());
-    }
-
-    private static LocalDate date(ApiRequest r, String name) {
-        return r.query(name).map(raw -> {
-            try {
-                return LocalDate.parse(raw.strip());
-            } catch (DateTimeParseException e) {
-                throw DomainProblem.badRequest("参数" + name + "应为日期yyyy-MM-dd：" + Masking.echoed(raw));
-            }
-        }).orElse(null);
     }
 
     private static <E extends Enum<E>> E code(Class<E> type, String field, String raw) {

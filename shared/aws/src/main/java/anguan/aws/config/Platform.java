@@ -14,8 +14,10 @@ import anguan.aws.dynamo.DynamoSmsQuota;
 import anguan.aws.dynamo.Table;
 import anguan.aws.s3.S3DocumentStore;
 import anguan.aws.sns.SnsSmsGateway;
+import anguan.aws.sqs.SqsIssueQueue;
 import anguan.aws.sqs.SqsNoticeQueue;
 import anguan.domain.common.DocumentStore;
+import anguan.domain.issuance.IssueQueue;
 import anguan.domain.notification.NoticeQueue;
 import anguan.domain.notification.SmsGateway;
 import java.time.Clock;
@@ -95,6 +97,15 @@ public final class Platform {
      */
     public NoticeQueue noticeQueue() {
         return notice -> notices.get().publish(notice);
+    }
+
+    /**
+     * The certificate queue, as a port that builds its SQS client on first use (and only then needs
+     * {@code CERTIFICATE_QUEUE_URL}): only an approval hands an order over. Call once per container.
+     */
+    public IssueQueue issueQueue() {
+        Supplier<IssueQueue> queue = memoized(() -> new SqsIssueQueue(Clients.sqs(), Env.require("CERTIFICATE_QUEUE_URL")));
+        return order -> queue.get().publish(order);
     }
 
     /** SMS through SNS, as a port that builds its client on first use (a redelivered notice sends nothing). */

@@ -124,6 +124,17 @@ public final class ApiRequest {
         }
     }
 
+    /** A day ({@code yyyy-MM-dd}) in the query, or empty; anything else is a 400 that names the parameter. */
+    public Optional<java.time.LocalDate> dateQuery(String name) {
+        return query(name).map(raw -> {
+            try {
+                return java.time.LocalDate.parse(raw.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw DomainProblem.badRequest("参数" + name + "应为日期yyyy-MM-dd：" + Masking.echoed(raw));
+            }
+        });
+    }
+
     /** The body as text; one API Gateway passed as base64 must be base64 of UTF-8 text, else 400. */
     public String rawBody() {
         String body = event.getBody();

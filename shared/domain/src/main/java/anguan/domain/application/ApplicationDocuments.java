@@ -81,6 +81,17 @@ public final class ApplicationDocuments {
     }
 
     /**
+     * GET /review/applications/{no}/documents/{kind}: reviewers see every application the enterprise
+     * has signed (UNDER_REVIEW or decided); a draft or one waiting for the enterprise is a 404.
+     */
+    public Download forReviewer(String applicationNo, String kind) {
+        Application application = (ApplicationNumber.isValid(applicationNo) ? applications.find(applicationNo) : Optional.<Application>empty())
+                .filter(a -> !a.isDeleted() && (a.status() == ApplicationStatus.UNDER_REVIEW || a.status().isDecided()))
+                .orElseThrow(() -> DomainProblem.notFound("未找到申请：" + Masking.echoed(applicationNo)));
+        return link(documents, application, kind);
+    }
+
+    /**
      * The document of that kind, or a 404 naming what is missing. The photo is not one of the
      * application's documents but its {@link Application#photoKey()}, named after the application.
      */

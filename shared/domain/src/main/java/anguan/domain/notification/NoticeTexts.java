@@ -1,6 +1,8 @@
 package anguan.domain.notification;
 
 import anguan.domain.application.Application;
+import anguan.domain.application.DecisionResult;
+import anguan.domain.common.Masking;
 import anguan.domain.signing.SmsChallenge;
 import java.time.Instant;
 
@@ -52,5 +54,39 @@ public final class NoticeTexts {
                 SIGNATURE + "您的" + approved.type().displayName() + "申请（" + approved.applicationNo() + "）已准予许可，证书"
                         + certificateNo + "的电子证书已重新签发，原电子证书不再使用，请登录系统在“我的证书”中下载。",
                 approved.applicationNo(), Notice.Requires.DECIDED, at);
+    }
+
+    /** Tells the person the authority's decision (准予许可, or 不予许可 with its opinion). */
+    public static Notice decidedForPerson(Application decided, String personMobile, Instant at) {
+        return new Notice(decidedId(decided, "person"), personMobile,
+                SIGNATURE + "您的" + decided.type().displayName() + "申请（" + decided.applicationNo() + "）已审批：" + outcome(decided)
+                        + (approved(decided) ? "电子证书生成后将另行通知。" : "可登录系统查看详情。"),
+                decided.applicationNo(), Notice.Requires.DECIDED, at);
+    }
+
+    /** Tells the enterprise the decision on an application it signed. */
+    public static Notice decidedForEnterprise(Application decided, String enterpriseMobile, Instant at) {
+        return new Notice(decidedId(decided, "enterprise"), enterpriseMobile,
+                SIGNATURE + "贵单位" + decided.applicant().name() + "的" + decided.type().displayName() + "申请（" + decided.applicationNo()
+                        + "）已审批：" + outcome(decided) + "可登录系统在“申请事项查询”中查看。",
+                decided.applicationNo(), Notice.Requires.DECIDED, at);
+    }
+
+    /** Names the outcome too: of two decisions at once the winner's notice never shares an id with the loser's. */
+    private static String decidedId(Application decided, String party) {
+        return "decided:" + decided.applicationNo() + ":" + decided.decision().result() + ":" + party;
+    }
+
+    private static boolean approved(Application decided) {
+        return decided.decision().result() == DecisionResult.Outcome.APPROVE;
+    }
+
+    /** 准予许可。 or 不予许可，审批意见：…。 — the opinion with anything shaped like an ID number or a mobile masked. */
+    private static String outcome(Application decided) {
+        if (approved(decided)) {
+            return "准予许可。";
+        }
+        String opinion = decided.decision().opinion();
+        return "不予许可" + (opinion == null ? "。" : "，审批意见：" + Masking.echoed(opinion) + "。");
     }
 }

@@ -14,6 +14,8 @@ import anguan.domain.common.Sequence;
 import anguan.domain.common.Versioned;
 import anguan.domain.enterprise.Enterprise;
 import anguan.domain.enterprise.EnterpriseRepository;
+import anguan.domain.issuance.IssueOrder;
+import anguan.domain.issuance.IssueQueue;
 import anguan.domain.person.Employment;
 import anguan.domain.person.ExamResult;
 import anguan.domain.person.Person;
@@ -71,6 +73,8 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
     private final Map<String, Notice> notices = new ConcurrentHashMap<>();
     private final Map<String, java.time.Instant> deliveredNotices = new ConcurrentHashMap<>();
     private final List<String> sentSms = new ArrayList<>();
+    /** The certificate queue as its consumer sees it: by order id, since an order sent twice is one order. */
+    private final Map<String, IssueOrder> issueOrders = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public InMemoryRegistry(Clock clock) {
@@ -378,6 +382,15 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
         synchronized (sentSms) {
             return List.copyOf(sentSms);
         }
+    }
+
+    /** The certificate queue: what is published, by order id (a duplicate id is the same order again). */
+    public IssueQueue issueQueue() {
+        return order -> issueOrders.put(order.id(), order);
+    }
+
+    public List<IssueOrder> issueOrders() {
+        return issueOrders.values().stream().sorted(Comparator.comparing(IssueOrder::id)).toList();
     }
 
     public int documentCount() {

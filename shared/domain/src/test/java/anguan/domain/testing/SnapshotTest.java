@@ -27,7 +27,7 @@ class SnapshotTest {
     @Test
     void everyTableOfTheStoreIsInTheSnapshot() {
         assertEquals(List.of("applications", "certificates", "claims", "counters", "credentials", "deliveredNotices", "documents",
-                "employments", "enterprises", "events", "exams", "externals", "notices", "persons", "sentSms", "signingLocks",
+                "employments", "enterprises", "events", "exams", "externals", "issueOrders", "notices", "persons", "sentSms", "signingLocks",
                 "signingSessions", "smsChallenges", "smsQuota"), expected.snapshot().tableNames());
     }
 
