@@ -40,4 +40,28 @@ public record Certificate(String certificateNo, String idNo, String name, Catego
     public boolean isValidOn(LocalDate today) {
         return effectiveStatus(today) == CertificateStatus.VALID;
     }
+
+    /** At another enterprise (省内变更受聘企业, 企业名称变更), everything else as it is. */
+    public Certificate withEnterprise(String newUscc, String newEnterpriseName) {
+        return new Certificate(certificateNo, idNo, name, category, position, newUscc, newEnterpriseName, firstIssueDate,
+                validFrom, validTo, status, photoKey, licenceVersion, licenceId, ofdFileName, ofdKey);
+    }
+
+    /** Valid for another period (证书延期), everything else as it is. */
+    public Certificate validBetween(LocalDate from, LocalDate to) {
+        return new Certificate(certificateNo, idNo, name, category, position, uscc, enterpriseName, firstIssueDate,
+                from, to, status, photoKey, licenceVersion, licenceId, ofdFileName, ofdKey);
+    }
+
+    /** In another status (注销, 办理转出), everything else as it is. */
+    public Certificate withStatus(CertificateStatus newStatus) {
+        return new Certificate(certificateNo, idNo, name, category, position, uscc, enterpriseName, firstIssueDate,
+                validFrom, validTo, newStatus, photoKey, licenceVersion, licenceId, ofdFileName, ofdKey);
+    }
+
+    /** Pointing at another e-certificate file: its 证照标识 version and id, file name and store key. */
+    public Certificate withFile(int version, String newLicenceId, String fileName, String key) {
+        return new Certificate(certificateNo, idNo, name, category, position, uscc, enterpriseName, firstIssueDate,
+                validFrom, validTo, status, photoKey, version, newLicenceId, fileName, key);
+    }
 }

@@ -277,7 +277,7 @@ public final class CertificateIssuanceService {
         if (stored.validFrom().equals(from) && stored.validTo().equals(to)) {
             return null;
         }
-        return copy(stored, stored.uscc(), stored.enterpriseName(), from, to, stored.status());
+        return stored.validBetween(from, to);
     }
 
     /** At the new enterprise, validity unchanged; null when already there or withdrawn since. */
@@ -287,7 +287,7 @@ public final class CertificateIssuanceService {
         if (stored.status().isWithdrawn() || (uscc.equals(stored.uscc()) && name.equals(stored.enterpriseName()))) {
             return null;
         }
-        return copy(stored, uscc, name, stored.validFrom(), stored.validTo(), stored.status());
+        return stored.withEnterprise(uscc, name);
     }
 
     // ---- 离沪变更, 证书注销: withdrawn, no new file ----
@@ -297,8 +297,7 @@ public final class CertificateIssuanceService {
             for (int attempt = 0; ; attempt++) {
                 Versioned<Certificate> stored = stored(application, listed.certificateNo());
                 Certificate c = stored.value();
-                if (c.status() == withdrawn || certificates.update(copy(c, c.uscc(), c.enterpriseName(), c.validFrom(), c.validTo(),
-                        withdrawn), stored.version())) {
+                if (c.status() == withdrawn || certificates.update(c.withStatus(withdrawn), stored.version())) {
                     break;
                 }
                 if (attempt == ATTEMPTS) {
@@ -316,9 +315,7 @@ public final class CertificateIssuanceService {
         CertificateNumber number = CertificateNumber.parse(c.certificateNo())
                 .orElseThrow(() -> new IllegalStateException("not a certificate number: " + c.certificateNo()));
         String key = "certificates/" + c.certificateNo() + "/" + "%03d".formatted(version) + ".ofd";
-        return new Certificate(c.certificateNo(), c.idNo(), c.name(), c.category(), c.position(), c.uscc(), c.enterpriseName(),
-                c.firstIssueDate(), c.validFrom(), c.validTo(), c.status(), c.photoKey(), version,
-                LicenceId.of(issuerUscc, number, version), null, key);
+        return c.withFile(version, LicenceId.of(issuerUscc, number, version), null, key);
     }
 
     /**
@@ -336,10 +333,7 @@ public final class CertificateIssuanceService {
                 verificationBaseUrl + URLEncoder.encode(target.certificateNo(), StandardCharsets.UTF_8), target.licenceId());
         RenderedCertificate rendered = renderer.render(face);
         documents.put(target.ofdKey(), rendered.ofd(), OFD);
-        Certificate c = target;
-        return new Certificate(c.certificateNo(), c.idNo(), c.name(), c.category(), c.position(), c.uscc(), c.enterpriseName(),
-                c.firstIssueDate(), c.validFrom(), c.validTo(), c.status(), c.photoKey(), c.licenceVersion(), c.licenceId(),
-                rendered.fileName(), c.ofdKey());
+        return target.withFile(target.licenceVersion(), target.licenceId(), rendered.fileName(), target.ofdKey());
     }
 
     // ---- reading ----
@@ -362,11 +356,5 @@ public final class CertificateIssuanceService {
     /** The registry's mobile: a person without one is simply not told. */
     private Optional<String> mobileOf(Application application) {
         return persons.find(application.applicantIdNo()).map(Person::mobile).filter(m -> !m.isBlank());
-    }
-
-    private static Certificate copy(Certificate c, String uscc, String enterpriseName, LocalDate from, LocalDate to,
-                                    CertificateStatus status) {
-        return new Certificate(c.certificateNo(), c.idNo(), c.name(), c.category(), c.position(), uscc, enterpriseName,
-                c.firstIssueDate(), from, to, status, c.photoKey(), c.licenceVersion(), c.licenceId(), c.ofdFileName(), c.ofdKey());
     }
 }
