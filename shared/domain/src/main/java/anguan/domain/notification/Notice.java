@@ -31,8 +31,13 @@ public record Notice(String id, String mobile, String text, String applicationNo
         PERSONALLY_SIGNED,
         /** The enterprise has signed: the application is accepted (受理). */
         ENTERPRISE_SIGNED,
-        /** The authority has decided (APPROVED or REJECTED). */
-        DECIDED
+        /**
+         * The authority has approved. A decision's notice names its outcome: of two reviewers deciding
+         * at once, the one whose write lost must not tell anybody its outcome.
+         */
+        APPROVED,
+        /** The authority has rejected. */
+        REJECTED
     }
 
     /** The text may carry a signing code: never in a log line. */

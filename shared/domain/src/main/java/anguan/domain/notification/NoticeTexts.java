@@ -45,7 +45,7 @@ public final class NoticeTexts {
         return new Notice("certificate-ready:" + approved.applicationNo() + ":" + certificateNo, personMobile,
                 SIGNATURE + "您的" + approved.type().displayName() + "申请（" + approved.applicationNo() + "）已准予许可，证书编号"
                         + certificateNo + "，电子证书已生成，可登录系统在“我的证书”中查看和下载。",
-                approved.applicationNo(), Notice.Requires.DECIDED, at);
+                approved.applicationNo(), Notice.Requires.APPROVED, at);
     }
 
     /** Tells the person that a certificate's e-certificate has been re-issued (证书延期, 省内变更受聘企业). */
@@ -53,7 +53,7 @@ public final class NoticeTexts {
         return new Notice("certificate-reissued:" + approved.applicationNo() + ":" + certificateNo, personMobile,
                 SIGNATURE + "您的" + approved.type().displayName() + "申请（" + approved.applicationNo() + "）已准予许可，证书"
                         + certificateNo + "的电子证书已重新签发，原电子证书不再使用，请登录系统在“我的证书”中下载。",
-                approved.applicationNo(), Notice.Requires.DECIDED, at);
+                approved.applicationNo(), Notice.Requires.APPROVED, at);
     }
 
     /** Tells the person the authority's decision (准予许可, or 不予许可 with its opinion). */
@@ -61,7 +61,7 @@ public final class NoticeTexts {
         return new Notice(decidedId(decided, "person"), personMobile,
                 SIGNATURE + "您的" + decided.type().displayName() + "申请（" + decided.applicationNo() + "）已审批：" + outcome(decided)
                         + (approved(decided) ? "电子证书生成后将另行通知。" : "可登录系统查看详情。"),
-                decided.applicationNo(), Notice.Requires.DECIDED, at);
+                decided.applicationNo(), requires(decided), at);
     }
 
     /** Tells the enterprise the decision on an application it signed. */
@@ -69,12 +69,16 @@ public final class NoticeTexts {
         return new Notice(decidedId(decided, "enterprise"), enterpriseMobile,
                 SIGNATURE + "贵单位" + decided.applicant().name() + "的" + decided.type().displayName() + "申请（" + decided.applicationNo()
                         + "）已审批：" + outcome(decided) + "可登录系统在“申请事项查询”中查看。",
-                decided.applicationNo(), Notice.Requires.DECIDED, at);
+                decided.applicationNo(), requires(decided), at);
     }
 
     /** Names the outcome too: of two decisions at once the winner's notice never shares an id with the loser's. */
     private static String decidedId(Application decided, String party) {
         return "decided:" + decided.applicationNo() + ":" + decided.decision().result() + ":" + party;
+    }
+
+    private static Notice.Requires requires(Application decided) {
+        return approved(decided) ? Notice.Requires.APPROVED : Notice.Requires.REJECTED;
     }
 
     private static boolean approved(Application decided) {

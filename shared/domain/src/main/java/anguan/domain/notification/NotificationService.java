@@ -68,7 +68,10 @@ public final class NotificationService {
             case PERSONALLY_SIGNED -> a.personalSignedAt() != null || waiting(notice, a.status() == anguan.domain.application.ApplicationStatus.DRAFT);
             case ENTERPRISE_SIGNED -> a.enterpriseSignedAt() != null
                     || waiting(notice, a.status() == anguan.domain.application.ApplicationStatus.AWAITING_ENTERPRISE);
-            case DECIDED -> a.decidedAt() != null || waiting(notice, a.status() == anguan.domain.application.ApplicationStatus.UNDER_REVIEW);
+            case APPROVED -> a.status() == anguan.domain.application.ApplicationStatus.APPROVED
+                    || waiting(notice, a.status() == anguan.domain.application.ApplicationStatus.UNDER_REVIEW);
+            case REJECTED -> a.status() == anguan.domain.application.ApplicationStatus.REJECTED
+                    || waiting(notice, a.status() == anguan.domain.application.ApplicationStatus.UNDER_REVIEW);
         };
     }
 

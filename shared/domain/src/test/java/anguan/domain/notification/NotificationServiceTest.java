@@ -64,4 +64,19 @@ class NotificationServiceTest {
                 new Notice("enterprise-signed:W2026112700009", "13812345678", "受理", "W2026112700009", Notice.Requires.ENTERPRISE_SIGNED, NOW)));
         assertEquals(0, store.sentSms().size());
     }
+
+    @Test
+    void aDecisionsNoticeGoesOnlyForTheOutcomeThatWasWritten() {
+        store.applicationRepository().insert(application(ApplicationStatus.UNDER_REVIEW, NOW, null));
+        Notice approval = new Notice("decided:" + NO + ":APPROVE:person", "13812345678", "准予许可", NO, Notice.Requires.APPROVED, NOW);
+        Notice rejection = new Notice("decided:" + NO + ":REJECT:person", "13812345678", "不予许可", NO, Notice.Requires.REJECTED, NOW);
+        assertThrows(NotificationService.NotYetDue.class, () -> notifier.deliver(approval));
+
+        // the rejection's write won the race: the approval's notice, handed over before its write failed, never goes
+        store.applicationRepository().update(application(ApplicationStatus.REJECTED, NOW, null).toBuilder().version(4).build(), 3);
+
+        assertEquals(NotificationService.Outcome.DROPPED, notifier.deliver(approval));
+        assertEquals(NotificationService.Outcome.SENT, notifier.deliver(rejection));
+        assertEquals(java.util.List.of("13812345678: 不予许可"), store.sentSms());
+    }
 }

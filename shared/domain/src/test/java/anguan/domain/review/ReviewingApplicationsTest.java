@@ -132,7 +132,7 @@ class ReviewingApplicationsTest {
         List<Notice> told = decisionNotices();
         assertEquals(List.of(ENTERPRISE_MOBILE, WANG_MOBILE), told.stream().map(Notice::mobile).toList());
         told.forEach(n -> {
-            assertEquals(Notice.Requires.DECIDED, n.requires());
+            assertEquals(Notice.Requires.APPROVED, n.requires());
             assertTrue(n.text().contains("准予许可") && n.text().contains(wang.applicationNo()), n.text());
             assertFalse(n.text().contains(WANG_ID), n.text());
         });
