@@ -1,5 +1,7 @@
 package anguan.enterprisesign;
 
+import static anguan.aws.testing.HandlerResponses.assertProblem;
+import static anguan.aws.testing.HandlerResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,18 +78,7 @@ class EnterpriseSignHandlerTest {
         clock.advance(Duration.ofHours(1));
     }
 
-    /** A refusal as API.md shows it: the status, problem+json, and (when given) the code. */
-    private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String code) throws Exception {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertTrue(response.getHeaders().get("content-type").startsWith("application/problem+json"), response.getHeaders().toString());
-        if (code != null) {
-            assertEquals(code, json(response).get("code").asText(), response.getBody());
-        }
-    }
 
-    private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
-        return Json.MAPPER.readTree(response.getBody());
-    }
 
     private static APIGatewayV2HTTPEvent as(APIGatewayV2HTTPEvent event, String uscc) {
         event.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("role", "enterprise", "uscc", uscc));

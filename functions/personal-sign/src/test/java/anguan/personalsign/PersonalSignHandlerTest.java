@@ -1,5 +1,7 @@
 package anguan.personalsign;
 
+import static anguan.aws.testing.HandlerResponses.assertProblem;
+import static anguan.aws.testing.HandlerResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,18 +66,7 @@ class PersonalSignHandlerTest {
         applications.submit(ID_NO, NO, null);
     }
 
-    /** A refusal as API.md shows it: the status, problem+json, and (when given) the code. */
-    private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String code) throws Exception {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertTrue(response.getHeaders().get("content-type").startsWith("application/problem+json"), response.getHeaders().toString());
-        if (code != null) {
-            assertEquals(code, json(response).get("code").asText(), response.getBody());
-        }
-    }
 
-    private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
-        return Json.MAPPER.readTree(response.getBody());
-    }
 
     /** The code of the newest SMS to the person, as the notifier would send it. */
     private String sentCode() {

@@ -1,10 +1,11 @@
 package anguan.review;
 
+import static anguan.aws.testing.HandlerResponses.assertProblem;
+import static anguan.aws.testing.HandlerResponses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import anguan.aws.json.Json;
 import anguan.domain.application.ApplicationDocuments;
 import anguan.domain.certificate.Category;
 import anguan.domain.certificate.Position;
@@ -49,17 +50,7 @@ class ReviewHandlerTest {
         clock.advance(Duration.ofHours(1));
     }
 
-    private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String code) throws Exception {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertTrue(response.getHeaders().get("content-type").startsWith("application/problem+json"), response.getHeaders().toString());
-        if (code != null) {
-            assertEquals(code, json(response).get("code").asText(), response.getBody());
-        }
-    }
 
-    private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
-        return Json.MAPPER.readTree(response.getBody());
-    }
 
     private List<Notice> decisionNotices() {
         return store.notices().stream().filter(n -> n.id().startsWith("decided:")).toList();
