@@ -242,7 +242,7 @@ public final class ApplicationService {
 
     /**
      * 签名上报: runs every check and returns all violations together; on success records the
-     * submission (status stays DRAFT). Rendering the form is later work.
+     * submission (status stays DRAFT). It renders and stores the 申请表 (see {@link #storeForm}).
      */
     public Application submit(String idNo, String applicationNo) {
         return submit(idNo, applicationNo, null);
