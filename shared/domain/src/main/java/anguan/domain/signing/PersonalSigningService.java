@@ -93,7 +93,7 @@ public final class PersonalSigningService {
             // A request that died after storing its challenge: its SMS goes now, once.
             return announce(current.get().value(), current.get().value().code(smsSecret), current.get().version(), idNo, now);
         }
-        SmsSending.checkAllowed(current.map(Versioned::value), 0, now, nextDay(now));
+        SmsSending.checkResend(current.map(Versioned::value), now);
         LocalDate today = BusinessTime.today(clock);
         if (!quota.take(person.mobile(), today, SmsCodePolicy.PER_MOBILE_PER_DAY)) {
             throw SmsSending.dailyLimitReached(now, nextDay(now));

@@ -15,22 +15,24 @@ public final class SmsSending {
     }
 
     /**
-     * @param last       the newest challenge of this application, if any
-     * @param sentToday  codes already sent to this mobile today
-     * @param nextDayAt  the start of the next Shanghai day (when the daily count starts again)
+     * Not within 90 seconds of the last code for this application. (The day's count per mobile is
+     * taken by {@link SmsQuota}, one atomic write; {@link #dailyLimitReached} is its refusal.)
+     *
+     * @param last the newest challenge of this application, if any
      */
-    public static void checkAllowed(Optional<SmsChallenge> last, int sentToday, Instant now, Instant nextDayAt) {
+    public static void checkResend(Optional<SmsChallenge> last, Instant now) {
         Duration wait = last.map(c -> c.resendIn(now)).orElse(Duration.ZERO);
         if (!wait.isZero()) {
             throw DomainProblem.tooManyRequests("TOO_MANY_REQUESTS",
                     "验证码已发送，请%d秒后再重新获取".formatted(seconds(wait)), wait);
         }
-        if (sentToday >= SmsCodePolicy.PER_MOBILE_PER_DAY) {
-            throw dailyLimitReached(now, nextDayAt);
-        }
     }
 
-    /** The 429 once a mobile has had its 10 codes today: it may try again when the next day starts. */
+    /**
+     * The 429 once a mobile has had its 10 codes today: it may try again when the next day starts.
+     *
+     * @param nextDayAt the start of the next Shanghai day (when the daily count starts again)
+     */
     public static DomainProblem dailyLimitReached(Instant now, Instant nextDayAt) {
         return DomainProblem.tooManyRequests("TOO_MANY_REQUESTS",
                 "该手机号码今日获取验证码已达%d次，请明天再试".formatted(SmsCodePolicy.PER_MOBILE_PER_DAY),
