@@ -50,6 +50,8 @@ final class RouteRequests {
     private final SigningSteps signing;
     /** One application the person signed, for the calls that only read it (or prepare, which changes nothing). */
     private Target awaitingEnterprise;
+    /** One application both signed, for the reviewers' calls that only read it. */
+    private Target underReview;
     private final Map<String, HardwareToken> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     RouteRequests(Api api) {
@@ -142,6 +144,17 @@ final class RouteRequests {
             return withBody(signed, Map.of("signingId", prepared.body().get("signingId").asText(),
                     "cms", java.util.Base64.getEncoder().encodeToString(token.sign(SigningSteps.digest(prepared)))));
         });
+
+        // 审批: applications signed by both; the decision acts on a fresh one each time it was taken.
+        on("GET /review/applications", () -> {
+            Target accepted = underReview();
+            return new Target(Map.of(), null, accepted.ownerIdNo(), accepted.ownerUscc(), accepted.ownersOnly());
+        });
+        on("GET /review/applications/{no}", this::underReview);
+        on("GET /review/applications/{no}/events", this::underReview);
+        on("GET /review/applications/{no}/documents/{kind}", () -> document(underReview()));
+        on("POST /review/applications/{no}/decision", whileUnchanged(() -> filed(signing.underReview("TRANSFER_OUT"),
+                Map.of("decision", "APPROVE", "opinion", "材料齐全")), t -> status(t).equals("UNDER_REVIEW")));
     }
 
     Optional<Target> target(String routeKey) {
@@ -195,6 +208,13 @@ final class RouteRequests {
             awaitingEnterprise = filed(signing.personallySigned("TRANSFER_IN"), null);
         }
         return awaitingEnterprise;
+    }
+
+    private Target underReview() {
+        if (underReview == null) {
+            underReview = filed(signing.underReview("CANCELLATION"), null);
+        }
+        return underReview;
     }
 
     /** A signing application's call: its applicant and enterprise are the owners, its number and applicant what only they may see. */

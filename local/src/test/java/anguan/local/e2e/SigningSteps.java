@@ -132,6 +132,15 @@ final class SigningSteps {
         return f;
     }
 
+    /** Signed by the person and, with its 签章密码, by the enterprise: accepted (受理), in the reviewers' queue. */
+    Filed underReview(String type) {
+        Filed f = personallySigned(type);
+        Api.Reply signed = signWithPassword(f, PASSWORD);
+        assertEquals(200, signed.status(), signed.toString());
+        assertEquals("UNDER_REVIEW", signed.body().get("status").asText(), signed.toString());
+        return f;
+    }
+
     Api.Reply signWithPassword(Filed f, String password) {
         return api.post("/enterprise/applications/" + f.applicationNo() + "/signature", Map.of("consent", true,
                 "signingPassword", password), f.enterpriseToken());
