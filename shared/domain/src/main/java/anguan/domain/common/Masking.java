@@ -32,6 +32,24 @@ public final class Masking {
     }
 
     /**
+     * A name as the public verification shows it (证书核验, DOMAIN.md: {@code 张*}): the first character
+     * and a single {@code *}, however long the name, so a stranger holding the certificate does not even
+     * learn how many characters the name has ({@code 陈子莲 → 陈*}, {@code 欧阳修 → 欧*}). Unlike
+     * {@link #name}, which keeps the length for the parties who know the person anyway. A name of one
+     * character would be shown whole, so it becomes {@code *} alone.
+     */
+    public static String publicName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String stripped = name.strip();
+        if (stripped.codePointCount(0, stripped.length()) <= 1) {
+            return "*";
+        }
+        return Character.toString(stripped.codePointAt(0)) + "*";
+    }
+
+    /**
      * A value a client sent, as an error message may echo it back: every run of it shaped like an ID
      * number or a mobile is masked (a shifted column puts one into another field, a one-digit typo of
      * a real ID is the ID), since every response masks those; the rest as sent.

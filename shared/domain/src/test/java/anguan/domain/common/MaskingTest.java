@@ -30,6 +30,17 @@ class MaskingTest {
         assertNull(Masking.echoed(null));
     }
 
+    /** The public verification shows one character and one star: not even the name's length (contract_smoke.py: 陈子莲 → 陈*). */
+    @Test
+    void aPublicNameIsItsFirstCharacterAndOneStarWhateverItsLength() {
+        assertEquals("陈*", Masking.publicName("陈子莲"));
+        assertEquals("张*", Masking.publicName("张三"));
+        assertEquals("欧*", Masking.publicName("欧阳娜娜"));
+        assertEquals("𠀀*", Masking.publicName("𠀀三"));
+        assertEquals("*", Masking.publicName("张"));
+        assertNull(Masking.publicName(null));
+    }
+
     @Test
     void aNameKeepsItsFirstCharacter() {
         assertEquals("张*", Masking.name("张三"));
