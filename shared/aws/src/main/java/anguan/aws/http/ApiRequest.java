@@ -103,6 +103,16 @@ public final class ApiRequest {
         }
     }
 
+    /** A request header; API Gateway sends their names in lower case, a test event may not. */
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                .filter(v -> v != null).findFirst();
+    }
+
     public Optional<String> query(String name) {
         Map<String, String> params = event.getQueryStringParameters();
         return Optional.ofNullable(params == null ? null : params.get(name)).filter(v -> !v.isBlank());

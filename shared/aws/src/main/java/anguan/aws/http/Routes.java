@@ -21,6 +21,7 @@ public final class Routes {
         APIGatewayV2HTTPResponse handle(ApiRequest request);
     }
 
+    /** @param role the caller's role the route needs; null for a public route, which anyone may call */
     private record Route(String role, Action action) {
     }
 
@@ -28,6 +29,15 @@ public final class Routes {
 
     public Routes on(String routeKey, String role, Action action) {
         routes.put(routeKey, new Route(role, action));
+        return this;
+    }
+
+    /**
+     * A route without authorizer ({@code Auth: {Authorizer: NONE}} in template.yaml, e.g. the public
+     * certificate verification): API Gateway passes no claims, so there is no role to check.
+     */
+    public Routes onPublic(String routeKey, Action action) {
+        routes.put(routeKey, new Route(null, action));
         return this;
     }
 
@@ -39,7 +49,7 @@ public final class Routes {
             if (route == null) {
                 throw DomainProblem.notFound("未知的接口：" + Masking.echoed(routeKey));
             }
-            if (!request.caller().is(route.role())) {
+            if (route.role() != null && !request.caller().is(route.role())) {
                 throw new DomainProblem(DomainProblem.Kind.FORBIDDEN, "FORBIDDEN", "当前登录身份无权使用此功能", List.of());
             }
             return route.action().handle(request);

@@ -27,6 +27,8 @@ class RoutesTest {
                 throw DomainProblem.validationFailed(List.of(new Violation("EXAM_NOT_PASSED", "category", "未查询到考试通过信息"),
                         new Violation("CONSENT_REQUIRED", "consent", "请勾选申请人员意见")));
             })
+            .onPublic("GET /public/things/{no}", r -> ApiResponse.ok(Map.of("no", r.path("no"),
+                    "accept", r.header("Accept").orElse("none"))))
             .on("POST /crash", "person", r -> {
                 throw new IllegalStateException("secret detail 11010519491231002X");
             });
@@ -70,6 +72,20 @@ class RoutesTest {
         assertEquals("FORBIDDEN", json(routes.dispatch(event("GET /things", null, null, null, "enterprise"))).get("code").asText());
         assertEquals(403, routes.dispatch(event("GET /things", null, null, null, "enterprise")).getStatusCode());
         assertEquals(404, routes.dispatch(event("GET /nothing", null, null, null, "person")).getStatusCode());
+    }
+
+    @Test
+    void aPublicRouteAnswersWithoutClaimsAndWithAnyRoleAndReadsHeadersWhateverTheirCase() throws Exception {
+        var anonymous = APIGatewayV2HTTPEvent.builder().withRouteKey("GET /public/things/{no}").withPathParameters(Map.of("no", "7"))
+                .withHeaders(Map.of("accept", "text/html")).withRequestContext(RequestContext.builder().withRequestId("req-2").build())
+                .build();
+        var r = routes.dispatch(anonymous);
+
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        assertEquals("text/html", json(r).get("accept").asText());
+        assertEquals(200, routes.dispatch(event("GET /public/things/{no}", Map.of("no", "7"), null, null, "enterprise")).getStatusCode());
+        assertEquals("none", json(routes.dispatch(event("GET /public/things/{no}", Map.of("no", "7"), null, null, "person")))
+                .get("accept").asText());
     }
 
     @Test
