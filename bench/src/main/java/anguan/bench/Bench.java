@@ -122,7 +122,8 @@ public final class Bench {
             "SubmitFunction", "events/submit/get-me.json",
             "PersonalSignFunction", "events/personal-sign/get-form.json",
             "EnterpriseSignFunction", "events/enterprise-sign/list-awaiting.json",
-            "NotifierFunction", "events/notifier/sms-code.json");
+            "NotifierFunction", "events/notifier/sms-code.json",
+            "CertificatesFunction", "events/certificates/verify.json");
 
     private static List<Result> warmLatency(int n) {
         RegistryHandler registry = new RegistryHandler();

@@ -45,6 +45,7 @@ final class RouteRequests {
     final String e;
     final String f;
     private final String certificateOfP;
+    private boolean certificateOfPIssued;
     private final String tokenOfP;
     private final String applicationOfP;
     private final SigningSteps signing;
@@ -155,6 +156,14 @@ final class RouteRequests {
         on("GET /review/applications/{no}/documents/{kind}", () -> document(underReview()));
         on("POST /review/applications/{no}/decision", whileUnchanged(() -> filed(signing.underReview("TRANSFER_OUT"),
                 Map.of("decision", "APPROVE", "opinion", "材料齐全")), t -> status(t).equals("UNDER_REVIEW")));
+
+        // 证书: P's certificate at E, given an e-certificate the first time a download needs one (migrated, it has none).
+        on("GET /certificates", () -> ofCertificate(Map.of()));
+        on("GET /certificates/{certificateNo}/ofd", () -> ofCertificate(Map.of("certificateNo", issuedCertificateOfP())));
+        on("GET /enterprise/certificates", () -> ofCertificate(Map.of()));
+        on("GET /enterprise/certificates/{certificateNo}/ofd", () -> ofCertificate(Map.of("certificateNo", issuedCertificateOfP())));
+        on("GET /public/certificates/{certificateNo}", () -> new Target(Map.of("certificateNo", certificateOfP), null, p, e,
+                Set.of(p, "王晓丽")));
     }
 
     Optional<Target> target(String routeKey) {
@@ -278,6 +287,19 @@ final class RouteRequests {
                 "version", created.body().get("version").asLong()), token);
         assertEquals(200, saved.status(), saved.toString());
         return new Target(Map.of("no", number), null, applicant, e, Set.of(number, applicant));
+    }
+
+    /** P's certificate and ID number are what only P and E may see of P's certificates. */
+    private Target ofCertificate(Map<String, String> pathParameters) {
+        return new Target(pathParameters, null, p, e, Set.of(certificateOfP, p));
+    }
+
+    private synchronized String issuedCertificateOfP() {
+        if (!certificateOfPIssued) {
+            ECertificateFiles.attach(certificateOfP, "OFD of P".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            certificateOfPIssued = true;
+        }
+        return certificateOfP;
     }
 
     /** A fresh 证书注销 draft of P's certificate (version 1). */
