@@ -55,12 +55,11 @@ final class VerificationPage {
         return page(200, "证书核验 " + c.certificateNo(), body.toString());
     }
 
-    /** A refusal as a page: 未查询到该证书 for an unknown number, else what the problem says. */
+    /** A refusal as a page: 未查询到该证书 for an unknown number; for a malformed one (400) what the problem says. */
     static APIGatewayV2HTTPResponse refused(int status, DomainProblem p) {
-        String message = p.kind() == DomainProblem.Kind.NOT_FOUND ? "未查询到该证书" : p.getMessage();
-        String body = "<div class=\"banner invalid\">" + escape(message) + "</div>\n<dl>\n<dt>说明</dt><dd>"
-                + escape(p.kind() == DomainProblem.Kind.NOT_FOUND ? "请核对证书编号，或联系发证机关" + ISSUER : p.getMessage())
-                + "</dd>\n</dl>\n";
+        boolean unknown = p.kind() == DomainProblem.Kind.NOT_FOUND;
+        String body = "<div class=\"banner invalid\">" + (unknown ? "未查询到该证书" : "无法核验该证书") + "</div>\n<dl>\n<dt>说明</dt><dd>"
+                + escape(unknown ? "请核对证书编号，或联系发证机关" + ISSUER : p.getMessage()) + "</dd>\n</dl>\n";
         return page(status, "证书核验", body);
     }
 

@@ -255,6 +255,18 @@ class CertificatesHandlerTest {
         assertSecured(unknown);
     }
 
+    @ParameterizedTest
+    @Event(value = "../../events/certificates/verify-page.json", type = APIGatewayV2HTTPEvent.class)
+    void aBrokenLinkIsA400PageSayingWhy(APIGatewayV2HTTPEvent event) throws Exception {
+        event.setPathParameters(Map.of("certificateNo", "%E6%B2%ZZ"));
+        APIGatewayV2HTTPResponse broken = handler.handle(event);
+
+        assertEquals(400, broken.getStatusCode());
+        assertEquals("text/html; charset=utf-8", broken.getHeaders().get("content-type"));
+        assertTrue(broken.getBody().contains("无法核验该证书") && broken.getBody().contains("%编码"), broken.getBody());
+        assertSecured(broken);
+    }
+
     @Test
     void everyValueOnThePageIsEscaped() throws Exception {
         LocalDate from = LocalDate.of(2024, 5, 1);
