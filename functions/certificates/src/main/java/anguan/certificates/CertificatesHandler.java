@@ -1,6 +1,7 @@
 package anguan.certificates;
 
 import anguan.aws.config.Platform;
+import anguan.aws.http.ApiRequest;
 import anguan.aws.http.ApiResponse;
 import anguan.aws.http.HttpFunction;
 import anguan.aws.http.Routes;
@@ -10,7 +11,9 @@ import anguan.aws.view.PageView;
 import anguan.domain.certificate.Certificate;
 import anguan.domain.certificate.CertificateService;
 import anguan.domain.common.BusinessTime;
+import anguan.domain.common.DomainProblem;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * 证书: the person's own certificates (我的证书) and the enterprise's (证书查询), the download of
@@ -31,14 +34,31 @@ public final class CertificatesHandler extends HttpFunction {
     CertificatesHandler(CertificateService service, Clock clock) {
         super(new Routes()
                 .on("GET /certificates", PERSON, r -> ApiResponse.ok(PageView.of(
-                        service.ofHolder(r.caller().idNo(), CertificateRequests.own(r)), c -> view(c, clock))))
+                        service.ofHolder(holder(r), CertificateRequests.own(r)), c -> view(c, clock))))
                 .on("GET /certificates/{certificateNo}/ofd", PERSON, r -> ApiResponse.ok(DownloadView.of(
-                        service.downloadForHolder(r.caller().idNo(), r.path("certificateNo")))))
+                        service.downloadForHolder(holder(r), r.path("certificateNo")))))
                 .on("GET /enterprise/certificates", ENTERPRISE, r -> ApiResponse.ok(PageView.of(
-                        service.atEnterprise(r.caller().uscc(), CertificateRequests.enterprise(r)), c -> view(c, clock))))
+                        service.atEnterprise(enterprise(r), CertificateRequests.enterprise(r)), c -> view(c, clock))))
                 .on("GET /enterprise/certificates/{certificateNo}/ofd", ENTERPRISE, r -> ApiResponse.ok(DownloadView.of(
-                        service.downloadForEnterprise(r.caller().uscc(), r.path("certificateNo")))))
+                        service.downloadForEnterprise(enterprise(r), r.path("certificateNo")))))
                 .onPublic("GET /public/certificates/{certificateNo}", r -> Verification.answer(r, service)));
+    }
+
+    /** A person's token without an ID number names no holder: nothing is theirs. */
+    private static String holder(ApiRequest r) {
+        return named(r.caller().idNo(), "身份证件号码");
+    }
+
+    /** An enterprise's token without a USCC names no enterprise: nothing is printed with it. */
+    private static String enterprise(ApiRequest r) {
+        return named(r.caller().uscc(), "统一社会信用代码");
+    }
+
+    private static String named(String claim, String what) {
+        if (claim == null || claim.isBlank()) {
+            throw new DomainProblem(DomainProblem.Kind.FORBIDDEN, "FORBIDDEN", "登录凭证中没有" + what, List.of());
+        }
+        return claim;
     }
 
     private static CertificateView view(Certificate c, Clock clock) {

@@ -182,6 +182,16 @@ class CertificatesHandlerTest {
     }
 
     @ParameterizedTest
+    @Event(value = "../../events/certificates/list-own.json", type = APIGatewayV2HTTPEvent.class)
+    void aTokenThatNamesNoOneIsRefused(APIGatewayV2HTTPEvent event) throws Exception {
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("role", "person"));
+        assertProblem(handler.handle(event), 403, "FORBIDDEN");
+        event.setRouteKey("GET /enterprise/certificates");
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("role", "enterprise", "uscc", " "));
+        assertProblem(handler.handle(event), 403, "FORBIDDEN");
+    }
+
+    @ParameterizedTest
     @Event(value = "../../events/certificates/verify.json", type = APIGatewayV2HTTPEvent.class)
     void anyoneVerifiesACertificateAsJsonWithTheNameMaskedToOneStarAndNoIdNumber(APIGatewayV2HTTPEvent event) throws Exception {
         APIGatewayV2HTTPResponse response = handler.handle(event);
