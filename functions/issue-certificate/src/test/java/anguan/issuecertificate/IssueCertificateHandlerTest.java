@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import anguan.aws.json.Json;
+import anguan.aws.testing.LogLines;
 import anguan.domain.application.Applicant;
 import anguan.domain.application.Application;
 import anguan.domain.application.ApplicationEnterprise;
@@ -29,14 +29,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,9 +71,9 @@ class IssueCertificateHandlerTest {
     void anApprovedFirstIssueGetsItsSealedCertificateAndTheRedeliveryChangesNothing(SQSEvent event) throws Exception {
         store.applicationRepository().insert(approved(APPLIED, "上海浦江建设工程有限公司"));
 
-        List<JsonNode> first = logged(() -> assertEquals(List.of(), failed(handler.handleRequest(event, null))));
+        List<JsonNode> first = LogLines.of(() -> assertEquals(List.of(), failed(handler.handleRequest(event, null))));
         var once = store.snapshot();
-        List<JsonNode> again = logged(() -> assertEquals(List.of(), failed(handler.handleRequest(event, null))));
+        List<JsonNode> again = LogLines.of(() -> assertEquals(List.of(), failed(handler.handleRequest(event, null))));
 
         assertEquals("APPLIED", first.getFirst().get("outcome").asText());
         assertEquals("ALREADY_APPLIED", again.getFirst().get("outcome").asText(), "a redelivery is done with, not retried");
@@ -115,7 +111,7 @@ class IssueCertificateHandlerTest {
                 .enterprise(new ApplicationEnterprise("91310115MA1H700004", null, null)).build());
         store.applicationRepository().insert(approved(APPLIED, "上海浦江建设工程有限公司"));
 
-        List<JsonNode> lines = logged(() -> assertEquals(
+        List<JsonNode> lines = LogLines.of(() -> assertEquals(
                 List.of("7c2e4b10-3a6f-4d8e-9b1a-5e0c2f7a9d11", "7c2e4b10-3a6f-4d8e-9b1a-5e0c2f7a9d12"),
                 failed(handler.handleRequest(event, null))));
 
@@ -128,7 +124,7 @@ class IssueCertificateHandlerTest {
     void eachRecordLogsOneLineWithItsOrderAndOutcomeButNoNameIdNumberOrMobile(SQSEvent event) throws Exception {
         store.applicationRepository().insert(approved(APPLIED, "上海浦江建设工程有限公司"));
 
-        List<JsonNode> lines = logged(() -> handler.handleRequest(event, null));
+        List<JsonNode> lines = LogLines.of(() -> handler.handleRequest(event, null));
 
         assertEquals(3, lines.size(), lines.toString());
         assertEquals(List.of("DROPPED", "UNDECODABLE", "APPLIED"), lines.stream().map(l -> l.get("outcome").asText()).toList());
@@ -154,22 +150,5 @@ class IssueCertificateHandlerTest {
 
     private static List<String> failed(SQSBatchResponse response) {
         return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
-    }
-
-    /** The JSON lines {@code run} writes to stdout (where Log writes). */
-    private static List<JsonNode> logged(Runnable run) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            run.run();
-        } finally {
-            System.setOut(original);
-        }
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {
-            lines.add(Json.MAPPER.readTree(line));
-        }
-        return lines;
     }
 }
