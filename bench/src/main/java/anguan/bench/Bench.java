@@ -73,6 +73,10 @@ public final class Bench {
             anguan.pdf.ca.SigningMaterial.write(kekFile, keyMaterial.stored().keyEncryptionKey());
             env.put("SIGNING_MATERIAL_FILE", materialFile.toString());
             env.put("KEY_ENCRYPTION_KEY_FILE", kekFile.toString());
+            // the issuing function's: its seal (made by its first start, as on the runner) and the 证照标识's and QR code's settings
+            env.put("SEAL_MATERIAL_FILE", keys.resolve("seal.properties").toString());
+            env.put("LICENCE_ISSUER_USCC", "113100000024179560");
+            env.put("CERTIFICATE_VERIFICATION_BASE_URL", "http://127.0.0.1:3000/public/certificates/");
             Env.use(env);
 
             List<Result> results = warmLatency(iterations);
@@ -123,7 +127,9 @@ public final class Bench {
             "PersonalSignFunction", "events/personal-sign/get-form.json",
             "EnterpriseSignFunction", "events/enterprise-sign/list-awaiting.json",
             "NotifierFunction", "events/notifier/sms-code.json",
-            "CertificatesFunction", "events/certificates/verify.json");
+            "CertificatesFunction", "events/certificates/verify.json",
+            // an order for an unknown application: dropped, so this is init (the seal, the renderer) and one answered event
+            "IssueCertificateFunction", "events/issue-certificate/order.json");
 
     private static List<Result> warmLatency(int n) {
         RegistryHandler registry = new RegistryHandler();

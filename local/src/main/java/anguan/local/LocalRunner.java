@@ -216,6 +216,11 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
+    private static final String SEAL_MATERIAL_SECRET_ARN = "SEAL_MATERIAL_SECRET_ARN";
+    private static final String SEAL_MATERIAL_FILE = "SEAL_MATERIAL_FILE";
+    private static final String SEAL_MATERIAL = "seal.properties";
+    private static final String VERIFICATION_BASE_URL = "CERTIFICATE_VERIFICATION_BASE_URL";
+
     /** The deployment's variables for one function: the template's, resolved here, and the emulators'. */
     private Map<String, String> environment(FunctionDefinition definition, Intrinsics intrinsics) {
         Map<String, String> environment = new LinkedHashMap<>();
@@ -226,6 +231,16 @@ public final class LocalRunner implements AutoCloseable {
         environment.remove("SIGNING_MATERIAL_SECRET_ARN");
         environment.remove("KEY_ENCRYPTION_KEY_SECRET_ARN");
         environment.putAll(signing.environment());
+        // The authority's SM2 seal: a file beside the signing material. The runner's class path holds
+        // BouncyCastle jdk18on, where it cannot be made; the issuing function makes it on its first start.
+        if (environment.remove(SEAL_MATERIAL_SECRET_ARN) != null) {
+            environment.put(SEAL_MATERIAL_FILE, Path.of(signing.environment().get("SIGNING_MATERIAL_FILE"))
+                    .resolveSibling(SEAL_MATERIAL).toString());
+        }
+        // The QR code of a certificate issued here leads to this runner's own public page.
+        if (environment.containsKey(VERIFICATION_BASE_URL)) {
+            environment.put(VERIFICATION_BASE_URL, baseUrl().resolve("/public/certificates/").toString());
+        }
         return environment;
     }
 

@@ -3,15 +3,13 @@ package anguan.notifier;
 import anguan.aws.config.Platform;
 import anguan.aws.log.Log;
 import anguan.aws.sqs.NoticeMessages;
+import anguan.aws.sqs.SqsBatch;
 import anguan.domain.notification.Notice;
 import anguan.domain.notification.NotificationService;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,20 +37,12 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords() == null ? List.<SQSEvent.SQSMessage>of() : event.getRecords()) {
-            if (!handled(message)) {
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            }
-        }
-        return new SQSBatchResponse(failures);
+        return SqsBatch.each(event, this::handled);
     }
 
     /** True when the record is done with (sent, sent before, or dropped); false when it must come again. */
     private boolean handled(SQSEvent.SQSMessage message) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("messageId", message.getMessageId());
-        line.put("receiveCount", message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount"));
+        Map<String, Object> line = SqsBatch.logLine(message);
         Notice notice;
         try {
             notice = NoticeMessages.notice(message.getBody());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import anguan.aws.json.Json;
+import anguan.aws.testing.LogLines;
 import anguan.domain.application.Applicant;
 import anguan.domain.application.Application;
 import anguan.domain.application.ApplicationEnterprise;
@@ -21,9 +21,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /** The notifier driven by the sample SQS events in events/notifier (the same files `sam local invoke -e` takes). */
@@ -111,7 +106,7 @@ class NotifierHandlerTest {
     void eachRecordLogsOneLineWithoutMobileTextOrNoticeId(SQSEvent event) throws Exception {
         store.applicationRepository().insert(application("W2026112700003", ApplicationStatus.UNDER_REVIEW, Instant.parse("2026-11-27T02:10:00Z")));
 
-        List<JsonNode> lines = logged(() -> handler.handleRequest(event, null));
+        List<JsonNode> lines = LogLines.of(() -> handler.handleRequest(event, null));
 
         assertEquals(3, lines.size(), lines.toString());
         assertEquals(List.of("5b0f0a52-7f3e-4c0e-8d2b-11a1c7e0b001", "5b0f0a52-7f3e-4c0e-8d2b-11a1c7e0b002",
@@ -130,7 +125,7 @@ class NotifierHandlerTest {
     @ParameterizedTest
     @Event(value = "../../events/notifier/sms-code.json", type = SQSEvent.class)
     void theSmsCodesLogLineHoldsNeitherTheCodeNorTheSalt(SQSEvent event) throws Exception {
-        List<JsonNode> lines = logged(() -> handler.handleRequest(event, null));
+        List<JsonNode> lines = LogLines.of(() -> handler.handleRequest(event, null));
 
         assertEquals(1, lines.size());
         assertEquals("SENT", lines.getFirst().get("outcome").asText());
@@ -151,22 +146,5 @@ class NotifierHandlerTest {
                 .enterprise(new ApplicationEnterprise("91310000MA1FL4CT2Q", "上海浦江建设工程有限公司", null))
                 .category(Category.C3).createdAt(created).updatedAt(created).enterpriseSignedAt(enterpriseSignedAt)
                 .personalSignedAt(enterpriseSignedAt).version(1).build();
-    }
-
-    /** The JSON lines {@code run} writes to stdout (where Log writes). */
-    private static List<JsonNode> logged(Supplier<?> run) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            run.get();
-        } finally {
-            System.setOut(original);
-        }
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).lines().collect(Collectors.toList())) {
-            lines.add(Json.MAPPER.readTree(line));
-        }
-        return lines;
     }
 }

@@ -28,7 +28,9 @@ public final class PhysicalNames implements Intrinsics.Names {
             "SigningMaterialSecretArn", "arn:aws:secretsmanager:" + LocalCloud.REGION + ":" + LocalCloud.ACCOUNT_ID
                     + ":secret:anguan-local-signing-material",
             "KeyEncryptionKeySecretArn", "arn:aws:secretsmanager:" + LocalCloud.REGION + ":" + LocalCloud.ACCOUNT_ID
-                    + ":secret:anguan-local-signing-kek");
+                    + ":secret:anguan-local-signing-kek",
+            "SealMaterialSecretArn", "arn:aws:secretsmanager:" + LocalCloud.REGION + ":" + LocalCloud.ACCOUNT_ID
+                    + ":secret:anguan-local-seal-material");
 
     private static final String STACK_NAME = "anguan-local";
 

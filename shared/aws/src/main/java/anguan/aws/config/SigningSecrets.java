@@ -60,6 +60,15 @@ public final class SigningSecrets {
         return container;
     }
 
+    /**
+     * The text of one other secret of a function (the issuing function's seal material), read by
+     * the same GetSecretValue as the signing texts, so that there is one Secrets Manager reader.
+     * Needs {@code software.amazon.awssdk:secretsmanager} in the function's package.
+     */
+    public static String secretText(String arn) {
+        return new AwsStores().secret(arn);
+    }
+
     /** The material text (Properties), for {@code SigningMaterial.open}. */
     public String material() {
         return material;

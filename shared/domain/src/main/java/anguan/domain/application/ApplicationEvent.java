@@ -25,7 +25,12 @@ public record ApplicationEvent(String applicationNo, Instant at, String actorRol
         SIGNATURE_REFUSED("企业签章未通过验证"),
         ENTERPRISE_SIGNED("企业签章"),
         DECIDED("审批决定"),
-        CERTIFICATE_ISSUED("证书发放");
+        /** The approval's effect applied by the issuance: a new or re-issued e-certificate (考核发证, 延期, 变更, 进沪换证). */
+        CERTIFICATE_ISSUED("证书发放"),
+        /** 离沪变更 applied: the certificate is transferred out of Shanghai. */
+        CERTIFICATE_TRANSFERRED_OUT("证书转出"),
+        /** 证书注销 applied: the certificate is cancelled. */
+        CERTIFICATE_CANCELLED("证书注销");
 
         private final String displayName;
 

@@ -1,9 +1,12 @@
 package anguan.domain.issuance;
 
 import anguan.domain.application.Application;
+import anguan.domain.application.ApplicationEvent;
 import anguan.domain.application.ApplicationRepository;
 import anguan.domain.application.ApplicationStatus;
 import anguan.domain.application.ApplicationType;
+import anguan.domain.application.claim.ApplicationClaims;
+import anguan.domain.application.claim.ClaimRepository;
 import anguan.domain.certificate.Certificate;
 import anguan.domain.certificate.CertificateNumber;
 import anguan.domain.certificate.CertificateRepository;
@@ -53,8 +56,12 @@ import java.util.function.UnaryOperator;
  *   <li>the OFD goes to the document store, under a key naming the number and the 证照标识 version,
  *       before the certificate points at it; the renderer is fed only values fixed by the
  *       application, so a retry writes the same file under the same key;</li>
- *   <li>last, the notices go to the queue and the application is marked done, so a later delivery
- *       does nothing.</li>
+ *   <li>last, the notices go to the queue and the application is marked done, with its trail's line
+ *       (证书发放, 证书转出 or 证书注销, by the system) in the same conditional write, so a later
+ *       delivery writes nothing and the line is there exactly once;</li>
+ *   <li>then the application's claims (不得重复申请) are released: until the effect was applied they
+ *       kept a second application for the same certificate out ({@link ApplicationClaims}); a
+ *       redelivery after a crash before the release finishes it.</li>
  * </ul>
  * A counter may run ahead after a crash (a drawn serial never recorded is a gap): there is nothing
  * to hand it back to.
@@ -65,8 +72,11 @@ public final class CertificateIssuanceService {
     private static final String OFD = "application/ofd";
     /** Writes lost to a concurrent writer are read again and retried this often before the queue retries. */
     private static final int ATTEMPTS = 5;
+    /** The trail's actor role of what no person did. */
+    private static final String SYSTEM = "system";
 
     private final ApplicationRepository applications;
+    private final ApplicationClaims claims;
     private final CertificateRepository certificates;
     private final PersonRepository persons;
     private final EnterpriseRepository enterprises;
@@ -82,7 +92,8 @@ public final class CertificateIssuanceService {
      * @param issuerUscc          the authority's USCC, part of every 证照标识 (configuration)
      * @param verificationBaseUrl the public verification page; the certificate number is appended (the QR code's content)
      */
-    public CertificateIssuanceService(ApplicationRepository applications, CertificateRepository certificates, PersonRepository persons,
+    public CertificateIssuanceService(ApplicationRepository applications, ClaimRepository claims, CertificateRepository certificates,
+                                      PersonRepository persons,
                                       EnterpriseRepository enterprises, Sequence sequence, ECertificateRenderer renderer,
                                       DocumentStore documents, NoticeQueue notices, String issuerUscc, String verificationBaseUrl,
                                       Clock clock) {
@@ -93,6 +104,7 @@ public final class CertificateIssuanceService {
             throw new IllegalArgumentException("the public verification base URL is required");
         }
         this.applications = applications;
+        this.claims = new ApplicationClaims(claims, applications);
         this.certificates = certificates;
         this.persons = persons;
         this.enterprises = enterprises;
@@ -118,6 +130,7 @@ public final class CertificateIssuanceService {
         }
         Application application = found.get();
         if (application.isEffectApplied()) {
+            claims.release(application); // finishes what a delivery that died after marking it left
             return IssueOutcome.ALREADY_APPLIED;
         }
         if (application.status() == ApplicationStatus.UNDER_REVIEW) {
@@ -141,9 +154,21 @@ public final class CertificateIssuanceService {
             case CANCELLATION -> withdrawEach(application, CertificateStatus.CANCELLED);
         }
         told.forEach(notices::publish);
-        applications.update(application.toBuilder().effectAppliedAt(clock.instant()).version(application.version() + 1).build(),
-                application.version());
+        Instant now = clock.instant();
+        Application applied = application.toBuilder().effectAppliedAt(now).version(application.version() + 1).build();
+        applications.update(applied, application.version(),
+                new ApplicationEvent(application.applicationNo(), now, SYSTEM, issuerUscc, trailAction(application.type())));
+        claims.release(applied);
         return IssueOutcome.APPLIED;
+    }
+
+    /** The trail's line for the effect: the certificate issued, transferred out or cancelled. */
+    private static ApplicationEvent.Action trailAction(ApplicationType type) {
+        return switch (type) {
+            case FIRST_ISSUE, TRANSFER_IN, RENEWAL, EMPLOYER_CHANGE -> ApplicationEvent.Action.CERTIFICATE_ISSUED;
+            case TRANSFER_OUT -> ApplicationEvent.Action.CERTIFICATE_TRANSFERRED_OUT;
+            case CANCELLATION -> ApplicationEvent.Action.CERTIFICATE_CANCELLED;
+        };
     }
 
     // ---- 考核发证, 进沪换证: a new 沪 number ----

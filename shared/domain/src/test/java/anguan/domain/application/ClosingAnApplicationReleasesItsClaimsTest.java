@@ -12,14 +12,16 @@ import anguan.domain.application.claim.Claim;
 import anguan.domain.application.claim.ClaimTarget;
 import anguan.domain.certificate.Category;
 import anguan.domain.certificate.Position;
+import anguan.domain.common.DomainProblem;
 import anguan.domain.person.ExamType;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
-/** The claims a submit takes last until the application is deleted or decided. */
+/**
+ * The claims a submit takes last until the application is deleted or rejected, or approved and its
+ * effect applied (the certificate the checks then see): an approval alone does not end them.
+ */
 class ClosingAnApplicationReleasesItsClaimsTest {
     private final ApplicationTestbed bed = ApplicationTestbed.zhangAtUscc();
     private final ApplicationClaims claims = new ApplicationClaims(bed.registry.claimRepository(), bed.applications);
@@ -51,17 +53,45 @@ class ClosingAnApplicationReleasesItsClaimsTest {
         assertEquals(List.of(), claimed());
     }
 
-    @ParameterizedTest
-    @EnumSource(value = ApplicationStatus.class, names = {"APPROVED", "REJECTED"})
-    void aDecisionReleasesTheClaimsWhenTheReviewCallsForIt(ApplicationStatus decision) {
+    @Test
+    void aRejectionReleasesTheClaimsWhenTheReviewCallsForIt() {
         bed.validC3();
         Application submitted = bed.submit(bed.fillIn(bed.onCertificate(ApplicationType.TRANSFER_OUT, C3_NO)));
-        Application decided = bed.advance(submitted, decision);
+        Application decided = bed.advance(submitted, ApplicationStatus.REJECTED);
         assertEquals(List.of(ClaimTarget.certificate(C3_NO)), claimed());
 
         claims.release(decided);
 
         assertEquals(List.of(), claimed());
+    }
+
+    @Test
+    void anApprovedApplicationWhoseEffectIsNotAppliedYetKeepsItsClaimsAndBlocksASecondApplication() {
+        bed.exam(ZHANG_ID, ExamType.INITIAL, Category.C3, LocalDate.of(2026, 9, 1), true);
+        Application approved = bed.advance(bed.submit(bed.fillIn(bed.firstIssueC3())), ApplicationStatus.APPROVED);
+        Application second = bed.fillIn(bed.firstIssueC3());
+
+        assertThrows(IllegalArgumentException.class, () -> claims.release(approved));
+        DomainProblem problem = assertThrows(DomainProblem.class, () -> bed.submit(second));
+        assertEquals(List.of("APPLICATION_IN_PROGRESS"), problem.violations().stream().map(v -> v.code()).toList());
+        assertTrue(problem.violations().getFirst().message().contains(approved.applicationNo()), problem.violations().toString());
+        assertEquals(List.of(ClaimTarget.category(Category.C3)), claimed());
+        assertTrue(bed.registry.claims(ZHANG_ID).stream().allMatch(c -> c.isOf(approved.applicationNo())));
+    }
+
+    @Test
+    void onceTheEffectIsAppliedTheClaimsAreReleasedAndStaleLeftoversAreTakenOver() {
+        bed.exam(ZHANG_ID, ExamType.INITIAL, Category.C3, LocalDate.of(2026, 9, 1), true);
+        Application approved = bed.advance(bed.submit(bed.fillIn(bed.firstIssueC3())), ApplicationStatus.APPROVED);
+        Application applied = approved.toBuilder().effectAppliedAt(approved.decidedAt()).version(approved.version() + 1).build();
+        bed.applications.update(applied, approved.version());
+
+        // left in place (a crash before the release): no longer held, so a new submit takes it over
+        Application second = bed.submit(bed.fillIn(bed.firstIssueC3()));
+        assertTrue(bed.registry.claims(ZHANG_ID).stream().allMatch(c -> c.isOf(second.applicationNo())));
+
+        claims.release(applied);
+        assertEquals(List.of(ClaimTarget.category(Category.C3)), claimed(), "the other application's claim stays");
     }
 
     @Test

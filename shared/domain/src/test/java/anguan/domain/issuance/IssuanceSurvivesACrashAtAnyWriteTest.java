@@ -38,7 +38,8 @@ import org.junit.jupiter.api.TestFactory;
  * (and a first issue whose first number clashes with a migrated certificate) crashed at every write,
  * before or after it took effect, and redelivered a minute later, leaves the state of one clean run:
  * one number in force, recorded on the application, no certificate changed twice or half, one file
- * per 证照标识 version, one notice each; and a further delivery changes nothing.
+ * per 证照标识 version, one notice each, one line of the trail (证书发放, 证书转出 or 证书注销), every
+ * claim released; and a further delivery changes nothing.
  */
 class IssuanceSurvivesACrashAtAnyWriteTest {
 
@@ -89,6 +90,7 @@ class IssuanceSurvivesACrashAtAnyWriteTest {
             IssuanceTestbed.seed(store);
             more.accept(store);
             store.insert(IssuanceTestbed.approved(type));
+            IssuanceTestbed.claim(store, IssuanceTestbed.approved(type));
             CertificateIssuanceService service = rig.wire(CertificateIssuanceService.class, IssuanceTestbed.ports(store, rig.clock()));
             IssueOrder order = IssueOrder.approved(NO, DECIDED);
             return new Trial(store, () -> service.apply(order), () -> service.apply(order));

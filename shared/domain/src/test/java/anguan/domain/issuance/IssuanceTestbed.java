@@ -7,6 +7,8 @@ import anguan.domain.application.ApplicationStatus;
 import anguan.domain.application.ApplicationType;
 import anguan.domain.application.CancelReason;
 import anguan.domain.application.DecisionResult;
+import anguan.domain.application.claim.Claim;
+import anguan.domain.application.claim.ClaimTarget;
 import anguan.domain.certificate.Category;
 import anguan.domain.certificate.Certificate;
 import anguan.domain.certificate.CertificateNumber;
@@ -98,13 +100,21 @@ final class IssuanceTestbed {
     }
 
     static CertificateIssuanceService service(InMemoryRegistry r, Clock clock) {
-        return new CertificateIssuanceService(r.applicationRepository(), r.certificateRepository(), r, r.enterpriseRepository(), r,
+        return new CertificateIssuanceService(r.applicationRepository(), r.claimRepository(), r.certificateRepository(), r, r.enterpriseRepository(), r,
                 new TextECertificates(), r, r.noticeQueue(), ISSUER_USCC, VERIFY, clock);
     }
 
     /** The ports in the constructor's order, for {@code CrashAndRetry.Rig#wire}. */
     static Object[] ports(InMemoryRegistry r, Clock clock) {
-        return new Object[] {r.applicationRepository(), r.certificateRepository(), r, r.enterpriseRepository(), r,
+        return new Object[] {r.applicationRepository(), r.claimRepository(), r.certificateRepository(), r, r.enterpriseRepository(), r,
                 new TextECertificates(), r, r.noticeQueue(), ISSUER_USCC, VERIFY, clock};
+    }
+
+    /** The claims its submit took (不得重复申请), as the submit left them: held until the effect is applied. */
+    static void claim(InMemoryRegistry r, Application application) {
+        for (ClaimTarget target : ClaimTarget.of(application)) {
+            r.claimRepository().take(new Claim(application.applicantIdNo(), target, application.applicationNo(),
+                    application.version() - 3, "submit"));
+        }
     }
 }

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import anguan.domain.application.Application;
+import anguan.domain.application.ApplicationEvent;
 import anguan.domain.application.ApplicationStatus;
 import anguan.domain.application.ApplicationType;
 import anguan.domain.certificate.Category;
@@ -259,5 +260,48 @@ class IssuingCertificatesTest {
         assertEquals(IssueOutcome.DROPPED, service.apply(IssueOrder.approved(NO, DECIDED)));
         assertEquals(IssueOutcome.DROPPED, service.apply(IssueOrder.approved("W2026112000999", DECIDED)));
         assertEquals(List.of(), before.differences(registry.snapshot()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApplicationType.class)
+    void theEffectJoinsTheTrailOnceAsTheSystemsLineEvenWhenDeliveredAgain(ApplicationType type) {
+        approve(IssuanceTestbed.approved(type));
+        clock.advance(java.time.Duration.ofMinutes(5));
+        service.apply(IssueOrder.approved(NO, DECIDED));
+
+        List<ApplicationEvent> trail = registry.applicationRepository().events(NO);
+        assertEquals(1, trail.size(), trail.toString());
+        ApplicationEvent line = trail.getFirst();
+        ApplicationEvent.Action expected = switch (type) {
+            case TRANSFER_OUT -> ApplicationEvent.Action.CERTIFICATE_TRANSFERRED_OUT;
+            case CANCELLATION -> ApplicationEvent.Action.CERTIFICATE_CANCELLED;
+            default -> ApplicationEvent.Action.CERTIFICATE_ISSUED;
+        };
+        assertEquals(expected, line.action());
+        assertEquals("system", line.actorRole());
+        assertEquals(ISSUER_USCC, line.actor());
+        assertEquals(application().effectAppliedAt(), line.at(), "written with the mark, in one write");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApplicationType.class)
+    void theClaimsHeldUntilTheEffectIsAppliedAreReleasedThen(ApplicationType type) {
+        Application approved = IssuanceTestbed.approved(type);
+        IssuanceTestbed.claim(registry, approved);
+        assertFalse(registry.claims(ZHANG_ID).isEmpty());
+
+        approve(approved);
+
+        assertEquals(List.of(), registry.claims(ZHANG_ID));
+    }
+
+    @Test
+    void aDeliveryAfterACrashBetweenTheMarkAndTheReleaseFinishesTheRelease() {
+        Application approved = IssuanceTestbed.approved(ApplicationType.FIRST_ISSUE).toBuilder().effectAppliedAt(DECIDED).build();
+        IssuanceTestbed.claim(registry, approved);
+
+        assertEquals(IssueOutcome.ALREADY_APPLIED, approve(approved));
+
+        assertEquals(List.of(), registry.claims(ZHANG_ID));
     }
 }

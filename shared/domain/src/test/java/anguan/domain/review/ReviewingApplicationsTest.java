@@ -18,6 +18,7 @@ import anguan.domain.application.ApplicationEvent;
 import anguan.domain.application.ApplicationStatus;
 import anguan.domain.application.ApplicationType;
 import anguan.domain.application.DecisionResult.Outcome;
+import anguan.domain.application.claim.ApplicationClaims;
 import anguan.domain.common.DomainProblem;
 import anguan.domain.issuance.IssueOrder;
 import anguan.domain.notification.Notice;
@@ -228,6 +229,11 @@ class ReviewingApplicationsTest {
             if (stored.status() == ApplicationStatus.REJECTED) {
                 // the person may apply again at once
                 bed.registry.claims(WANG_ID).forEach(c -> assertFalse(c.isOf(application.applicationNo())));
+            } else {
+                // an approval holds its claims until the issuance has applied its effect: done here as it would
+                Application applied = stored.toBuilder().effectAppliedAt(bed.clock.instant()).version(stored.version() + 1).build();
+                bed.registry.applicationRepository().update(applied, stored.version());
+                new ApplicationClaims(bed.registry.claimRepository(), bed.registry.applicationRepository()).release(applied);
             }
         }
     }

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * 进沪换证: the out-of-province certificate is on the national platform, belongs to the applicant,
- * is marked 办理转出, is not a 沪 number and has not expired. Someone else's record is reported as
- * not found, so the check never tells who holds a number.
+ * is marked 办理转出, is not a 沪 number, has not expired and has not been exchanged already (a
+ * record gives one 沪 number: once an approved 进沪换证 has used it, another cannot). Someone
+ * else's record is reported as not found, so the check never tells who holds a number.
  */
 public final class ExternalCertificateTransferable implements SubmitCheck {
     private static final String FIELD = "originalCertificateNo";
@@ -36,6 +37,9 @@ public final class ExternalCertificateTransferable implements SubmitCheck {
         if (external.isExpiredOn(context.today())) {
             violations.add(ViolationCode.EXTERNAL_EXPIRED.violation(FIELD,
                     "该证书有效期已于%s截止，不能办理进沪换证".formatted(external.validTo())));
+        }
+        if (external.isUsed() && !external.usedBy().equals(context.application().applicationNo())) {
+            violations.add(ViolationCode.EXTERNAL_ALREADY_EXCHANGED.violation(FIELD));
         }
         return violations;
     }

@@ -51,6 +51,8 @@ public enum ViolationCode {
     EXTERNAL_IS_SHANGHAI("该证书为本市核发的证书，无需办理进沪换证"),
     /** 原证书已过有效期 */
     EXTERNAL_EXPIRED("该证书已超过有效期，不能办理进沪换证"),
+    /** 原证书已换发本市证书 */
+    EXTERNAL_ALREADY_EXCHANGED("该证书已办理过进沪换证，不能重复换证"),
     /** 未填写注销原因 */
     CANCEL_REASON_REQUIRED("请选择注销原因");
 

@@ -2,6 +2,7 @@ package anguan.domain.application.claim;
 
 import anguan.domain.application.Application;
 import anguan.domain.application.ApplicationRepository;
+import anguan.domain.application.ApplicationStatus;
 import anguan.domain.common.DomainProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,16 @@ import java.util.UUID;
  *       by the claim, when it is submitted itself.</li>
  * </ul>
  *
+ * <p>Approved is not done: the effect of an approval (the new or changed certificate) is applied
+ * afterwards by the certificate queue's consumer, and until it is, CategoryNotAlreadyHeld and
+ * CertificateHeldAndValid cannot see it. So an APPROVED application whose effect is not yet
+ * applied still holds its claims (a second 考核发证 for the same category, approved in that
+ * moment, would otherwise get a second number); the issuance releases them once it has marked
+ * the effect applied, and from then on the certificate itself is what the checks see.
+ *
  * <p>Crashes. Claims are written before the submission they belong to, so a function that dies in
  * between leaves claims of an application that this attempt did not submit. A claim blocks only
- * while its application is open (neither deleted nor decided) and either still aims at the target
+ * while its application holds claims (open, or approved and its effect not yet applied) and either still aims at the target
  * as stored, or has not changed since the submit that wrote the claim read it (that submit may
  * still be writing). Any other claim is stale and is taken over, with a write conditional on the
  * claim found (its application and attempt), so two submits taking over one stale claim cannot
@@ -75,16 +83,15 @@ public final class ApplicationClaims {
     }
 
     /**
-     * Releases every claim of an application that is closed: deleted by the person, or decided
-     * (the review function calls this after it has recorded the decision). Releasing is tidiness,
-     * not safety: a closed application's claims are taken over anyway. Note for the review and
-     * issue work: an approved application's effect (the new or changed certificate) is applied
-     * after the decision; until it is, CategoryNotAlreadyHeld and CertificateHeldAndValid cannot
-     * see it, so the issuing must judge again before it writes.
+     * Releases every claim of an application that holds none any more: deleted by the person,
+     * rejected (the review function calls this after it has recorded the decision), or approved with
+     * its effect applied (the issuance calls this after it has marked it). Releasing is tidiness, not
+     * safety: such an application's claims are taken over anyway. Releasing nothing is a no-op, so a
+     * redelivery may call it again.
      */
     public void release(Application closed) {
-        if (closed.isOpen()) {
-            throw new IllegalArgumentException("an open application keeps its claims: " + closed.applicationNo());
+        if (holdsClaims(closed)) {
+            throw new IllegalArgumentException("an application still in progress keeps its claims: " + closed.applicationNo());
         }
         claims.ofApplicant(closed.applicantIdNo()).stream()
                 .filter(c -> c.isOf(closed.applicationNo()))
@@ -116,13 +123,21 @@ public final class ApplicationClaims {
     }
 
     /**
-     * Open, and either its submit that took the claim may still be under way (its version is the
-     * one that submit read) or it still aims at the target as stored. Once its version has moved
-     * on, that submit is over (it wrote, or its write was refused), so the stored application says
-     * all: an 省内变更受聘企业 whose list no longer has the certificate no longer holds it.
+     * Holding claims at all ({@link #holdsClaims}), and either its submit that took the claim may
+     * still be under way (its version is the one that submit read) or it still aims at the target
+     * as stored. Once its version has moved on, that submit is over (it wrote, or its write was
+     * refused), so the stored application says all: an 省内变更受聘企业 whose list no longer has the
+     * certificate no longer holds it. An approval and the issuance's writes move the version on,
+     * and an approved application still aims at its targets, so it holds them until its effect is applied.
      */
     private static boolean stillHolds(Application holder, Claim claim) {
-        return holder.isOpen()
+        return holdsClaims(holder)
                 && (holder.version() == claim.applicationVersion() || ClaimTarget.of(holder).contains(claim.target()));
+    }
+
+    /** Open, or approved with its effect (the certificate the checks will see) not yet applied. */
+    private static boolean holdsClaims(Application application) {
+        return application.isOpen() || (!application.isDeleted() && application.status() == ApplicationStatus.APPROVED
+                && !application.isEffectApplied());
     }
 }

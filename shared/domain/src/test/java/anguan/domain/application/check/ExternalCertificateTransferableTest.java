@@ -70,6 +70,22 @@ class ExternalCertificateTransferableTest {
     }
 
     @Test
+    void aRecordAnotherApplicationHasAlreadyExchangedIsRefused() {
+        var exchanged = external(EXTERNAL_NO, LocalDate.of(2027, 5, 31), true).markedUsedBy("W2026010100001");
+        var violation = only(transferIn().external(exchanged).check(rule));
+        assertEquals("EXTERNAL_ALREADY_EXCHANGED", violation.code());
+        assertEquals("originalCertificateNo", violation.field());
+        assertTrue(violation.message().contains("进沪换证"), violation.message());
+    }
+
+    @Test
+    void aRecordMarkedByThisVeryApplicationIsNoObstacleToIt() {
+        var context = transferIn();
+        var mine = external(EXTERNAL_NO, LocalDate.of(2027, 5, 31), true).markedUsedBy(context.application().applicationNo());
+        assertCodes(context.external(mine).check(rule));
+    }
+
+    @Test
     void everyProblemOfAnOwnRecordIsReportedTogether() {
         assertCodes(transferIn().external(external("沪建安C1（2020）0000001", LocalDate.of(2022, 12, 31), false))
                 .check(rule), "EXTERNAL_IS_SHANGHAI", "EXTERNAL_NOT_TRANSFERRED_OUT", "EXTERNAL_EXPIRED");
