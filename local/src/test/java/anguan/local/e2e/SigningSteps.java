@@ -80,16 +80,34 @@ final class SigningSteps {
             }
             default -> throw new IllegalArgumentException(type);
         }
+        return submitted(new Party(idNo, mobile, uscc, enterpriseMobile), type, create, save);
+    }
+
+    /** A person and the enterprise an application names, with the mobiles they are told on. */
+    record Party(String idNo, String mobile, String uscc, String enterpriseMobile) {
+    }
+
+    /**
+     * An application of {@code type} by a person whose registry data the caller set up, created with
+     * {@code create}, saved with {@code save} (the consent and the enterprise's phone are added) and submitted (签名上报).
+     */
+    Filed submitted(Party party, String type, Map<String, Object> create, Map<String, Object> save) {
+        String idNo = party.idNo();
+        String uscc = party.uscc();
+        Map<String, Object> body = new HashMap<>(create);
+        body.put("type", type);
+        Map<String, Object> changes = new HashMap<>(Map.of("enterprisePhone", "021-64881234", "consent", true));
+        changes.putAll(save);
         String token = api.person(idNo);
-        Api.Reply created = api.post("/applications", create, token);
+        Api.Reply created = api.post("/applications", body, token);
         assertEquals(201, created.status(), created.toString());
         String no = created.body().get("applicationNo").asText();
-        save.put("version", created.body().get("version").asLong());
-        Api.Reply saved = api.put("/applications/" + no, save, token);
+        changes.put("version", created.body().get("version").asLong());
+        Api.Reply saved = api.put("/applications/" + no, changes, token);
         assertEquals(200, saved.status(), saved.toString());
         Api.Reply submitted = api.post("/applications/" + no + "/submit", null, token);
         assertEquals(200, submitted.status(), submitted.toString());
-        return new Filed(no, type, idNo, mobile, token, uscc, enterpriseMobile, api.token(Map.of("role", "enterprise", "uscc", uscc)),
+        return new Filed(no, type, idNo, party.mobile(), token, uscc, party.enterpriseMobile(), api.token(Map.of("role", "enterprise", "uscc", uscc)),
                 submitted.body().get("form").get("fileName").asText());
     }
 
@@ -125,7 +143,11 @@ final class SigningSteps {
 
     /** Submitted and signed by the person: the application waits for the enterprise. */
     Filed personallySigned(String type) {
-        Filed f = submitted(type);
+        return personallySigned(submitted(type));
+    }
+
+    /** The submitted application signed by its person: it waits for the enterprise. */
+    Filed personallySigned(Filed f) {
         Api.Reply signed = signPersonally(f, code(f));
         assertEquals(200, signed.status(), signed.toString());
         assertEquals("AWAITING_ENTERPRISE", signed.body().get("status").asText(), signed.toString());
@@ -134,7 +156,12 @@ final class SigningSteps {
 
     /** Signed by the person and, with its 签章密码, by the enterprise: accepted (受理), in the reviewers' queue. */
     Filed underReview(String type) {
-        Filed f = personallySigned(type);
+        return underReview(submitted(type));
+    }
+
+    /** The submitted application signed by its person and by its enterprise (password): it waits for the reviewers. */
+    Filed underReview(Filed submitted) {
+        Filed f = personallySigned(submitted);
         Api.Reply signed = signWithPassword(f, PASSWORD);
         assertEquals(200, signed.status(), signed.toString());
         assertEquals("UNDER_REVIEW", signed.body().get("status").asText(), signed.toString());
