@@ -54,7 +54,7 @@ class FuzzIT {
     private static final Map<String, String> personOf = new HashMap<>();
     private static final Map<String, Map<Integer, Integer>> statuses = new ConcurrentHashMap<>();
 
-    /** Two registered people (one employed, with a certificate, an external record, drafts), an enterprise, every role. */
+    /** Two registered people (one employed, with a certificate, an external record, drafts), applications submitted, signed by the person and under review, enterprises, every role. */
     @BeforeAll
     static void registry() {
         Api api = RunnerFixture.api();
@@ -94,7 +94,9 @@ class FuzzIT {
         SigningSteps signing = new SigningSteps(api);
         SigningSteps.Filed submitted = signing.submitted("TRANSFER_OUT");
         SigningSteps.Filed signed = signing.personallySigned("FIRST_ISSUE");
-        for (SigningSteps.Filed f : List.of(submitted, signed)) {
+        // signed by both, so that the reviewers' routes (and a decision's certificate effect) are reached too
+        SigningSteps.Filed underReview = signing.underReview("RENEWAL");
+        for (SigningSteps.Filed f : List.of(submitted, signed, underReview)) {
             persons.add(f.token());
             personOf.put(f.token(), f.idNo());
             idNos.add(f.idNo());
@@ -102,7 +104,8 @@ class FuzzIT {
         }
         tokens.put("person", persons);
         tokens.put("enterprise", List.of(api.token(Map.of("role", "enterprise", "uscc", uscc)),
-                api.token(Map.of("role", "enterprise", "uscc", ArbitraryRequests.anyUscc(random))), signed.enterpriseToken()));
+                api.token(Map.of("role", "enterprise", "uscc", ArbitraryRequests.anyUscc(random))), signed.enterpriseToken(),
+                underReview.enterpriseToken()));
         tokens.put("reviewer", List.of(api.token(Map.of("role", "reviewer", "sub", "r1"))));
         tokens.put("system", List.of(system));
 
@@ -118,7 +121,8 @@ class FuzzIT {
         }
         applications.add(submitted.applicationNo());
         applications.add(signed.applicationNo());
-        requests = new ArbitraryRequests(new ArbitraryRequests.Fixtures(idNos, mobiles, List.of(uscc, signed.uscc()),
+        applications.add(underReview.applicationNo());
+        requests = new ArbitraryRequests(new ArbitraryRequests.Fixtures(idNos, mobiles, List.of(uscc, signed.uscc(), underReview.uscc()),
                 List.of(certificate, external), new ArrayList<>(applications), tokens));
     }
 
