@@ -52,6 +52,7 @@ import org.ofdrw.layout.element.Paragraph;
 import org.ofdrw.layout.element.Position;
 import org.ofdrw.layout.element.TextAlign;
 import org.ofdrw.reader.OFDReader;
+import org.ofdrw.sign.ExtendSignatureContainer;
 import org.ofdrw.sign.OFDSigner;
 import org.ofdrw.sign.SignMode;
 import org.ofdrw.sign.signContainer.SESV4Container;
@@ -107,9 +108,17 @@ final class BareOfd {
             Path unsigned = layOut(face, embedding, dir);
             return seal(unsigned, dir);
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            delete(dir);
+        }
+    }
+
+    /** The page before its seal, as bytes: the input of the seal step timed alone. */
+    byte[] unsigned(ECertificateFace face) throws Exception {
+        Path dir = Files.createTempDirectory("bare-ofd-");
+        try {
+            return Files.readAllBytes(layOut(face, Embedding.SUBSET, dir));
+        } finally {
+            delete(dir);
         }
     }
 
@@ -181,31 +190,19 @@ final class BareOfd {
     /** The step "layout": the A5 page with ofdrw's paragraphs and images at absolute places, zipped to a file. */
     static Path page(ECertificateFace face, Font font, Path qrFile, Path photoFile, Path out) throws Exception {
         VirtualPage page = new VirtualPage(new PageLayout(210d, 148d).setMargin(0d));
-        Paragraph title = new Paragraph("安全生产考核合格证书", 7.5d, font).setTextAlign(TextAlign.center);
-        title.setPosition(Position.Absolute);
-        title.setX(0d);
-        title.setY(10d);
-        title.setWidth(210d);
-        page.add(title);
+        page.add(new Paragraph("安全生产考核合格证书", 7.5d, font).setTextAlign(TextAlign.center)
+                .setPosition(Position.Absolute).setXY(0d, 10d).setWidth(210d));
         int row = 0;
         for (Map.Entry<String, String> text : texts(face).entrySet()) {
             double y = 27 + row++ * 7.4;
-            page.add(placed(new Paragraph(text.getKey(), 3.7d, font), 16, y, 36));
-            page.add(placed(new Paragraph(text.getValue(), 3.7d, font), 52, y, 104));
+            page.add(new Paragraph(text.getKey(), 3.7d, font).setPosition(Position.Absolute).setXY(16d, y).setWidth(36d));
+            page.add(new Paragraph(text.getValue(), 3.7d, font).setPosition(Position.Absolute).setXY(52d, y).setWidth(104d));
         }
-        page.add(placed(new Paragraph("证照标识：" + face.licenceId(), 2.4d, font), 16, 139, 178));
+        page.add(new Paragraph("证照标识：" + face.licenceId(), 2.4d, font).setPosition(Position.Absolute).setXY(16d, 139d).setWidth(178d));
         if (photoFile != null) {
-            Img photo = new Img(26d, 35d, photoFile);
-            photo.setPosition(Position.Absolute);
-            photo.setX(166d);
-            photo.setY(27d);
-            page.add(photo);
+            page.add(new Img(26d, 35d, photoFile).setPosition(Position.Absolute).setXY(166d, 27d));
         }
-        Img qr = new Img(30d, 30d, qrFile);
-        qr.setPosition(Position.Absolute);
-        qr.setX(164d);
-        qr.setY(82d);
-        page.add(qr);
+        page.add(new Img(30d, 30d, qrFile).setPosition(Position.Absolute).setXY(164d, 82d));
         try (OFDDoc doc = new OFDDoc(out)) {
             doc.addVPage(page);
         }
@@ -218,32 +215,44 @@ final class BareOfd {
         try (OFDReader reader = new OFDReader(unsigned);
              OFDSigner signer = new OFDSigner(reader, signed)) {
             signer.setSignMode(SignMode.WholeProtected);
-            signer.setSignContainer(new SESV4Container(key, seal, certificate));
+            signer.setSignContainer(ofdrwContainer());
             signer.addApPos(new NormalStampPos(1, 102, 95.8, 40, 40));
             signer.exeSign();
         }
         return Files.readAllBytes(signed);
     }
 
-    /** As {@link #seal(Path, Path)}, from and to memory (the streams CertificateOfd uses), to show what the files cost. */
-    byte[] sealInMemory(byte[] unsigned) throws Exception {
+    /**
+     * As {@link #seal(Path, Path)}, from and to memory (the streams CertificateOfd uses) with the
+     * signature container given: {@link #ofdrwContainer} or the proposed {@link SharedProviderSeal}.
+     */
+    byte[] sealInMemory(byte[] unsigned, ExtendSignatureContainer container) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OFDReader reader = new OFDReader(new ByteArrayInputStream(unsigned));
              OFDSigner signer = new OFDSigner(reader, out)) {
             signer.setSignMode(SignMode.WholeProtected);
-            signer.setSignContainer(new SESV4Container(key, seal, certificate));
+            signer.setSignContainer(container);
             signer.addApPos(new NormalStampPos(1, 102, 95.8, 40, 40));
             signer.exeSign();
         }
         return out.toByteArray();
     }
 
-    private static Paragraph placed(Paragraph p, double x, double y, double width) {
-        p.setPosition(Position.Absolute);
-        p.setX(x);
-        p.setY(y);
-        p.setWidth(width);
-        return p;
+    /** ofdrw's own GB/T 38540 v4 container, as its tests use it. */
+    ExtendSignatureContainer ofdrwContainer() {
+        return new SESV4Container(key, seal, certificate);
+    }
+
+    /** The same signature with one BouncyCastle provider for all (the proposal for CertificateOfd). */
+    ExtendSignatureContainer sharedProviderContainer() {
+        return new SharedProviderSeal(key, seal, certificate);
+    }
+
+    /** Removes a work folder and everything in it. */
+    static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     /** A GB/T 38540 v4 seal as ofdrw's SESealTest builds one: header, property, picture, signed SM3withSM2. */

@@ -6,13 +6,9 @@ import anguan.domain.certificate.Position;
 import anguan.domain.person.Gender;
 import anguan.domain.person.IdType;
 import anguan.ofd.SealMaterial;
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -39,34 +35,34 @@ final class BenchFace {
                 "1.2.156.3005.2.11100000000013338W011.11310000002421097A.20260012345.001.Q");
     }
 
-    /** A 260 × 350 pixel ID photo (a face on a graded ground, with sensor-like noise), JPEG at the JDK's default quality. */
-    static byte[] photo() {
-        BufferedImage image = new BufferedImage(260, 350, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, new Color(70, 120, 190), 0, 350, new Color(225, 230, 240)));
-        g.fillRect(0, 0, 260, 350);
-        g.setColor(new Color(225, 190, 160));
-        g.fillOval(75, 60, 110, 140);
-        g.setColor(new Color(40, 35, 30));
-        g.fillArc(70, 45, 120, 90, 0, 180);
-        g.setColor(new Color(30, 40, 70));
-        g.fillRoundRect(30, 230, 200, 140, 60, 60);
-        g.dispose();
+    /**
+     * A 260 × 350 pixel ID photo, computed pixel by pixel: a blue ground lightening downwards, an
+     * oval face under dark hair, dark shoulders, and sensor-like noise; JPEG at the JDK's default
+     * quality.
+     */
+    static byte[] photo() throws IOException {
+        int width = 260;
+        int height = 350;
+        int[] pixels = new int[width * height];
         Random noise = new Random(7);
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double fx = (x - 130) / 55.0;
+                double fy = (y - 130) / 70.0;
+                boolean head = fx * fx + fy * fy <= 1;
+                boolean hair = head && y < 95;
+                boolean shoulders = y > 235 && Math.abs(x - 130) < 100 + (y - 235) / 3;
+                int[] rgb = hair ? new int[] {40, 35, 30} : head ? new int[] {225, 190, 160} : shoulders ? new int[] {30, 40, 70}
+                        : new int[] {70 + y * 155 / height, 120 + y * 110 / height, 190 + y * 50 / height};
                 int d = (int) (noise.nextGaussian() * NOISE);
-                image.setRGB(x, y, (clamp((rgb >> 16 & 0xFF) + d) << 16) | (clamp((rgb >> 8 & 0xFF) + d) << 8) | clamp((rgb & 0xFF) + d));
+                pixels[y * width + x] = clamp(rgb[0] + d) << 16 | clamp(rgb[1] + d) << 8 | clamp(rgb[2] + d);
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, width, height, pixels, 0, width);
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", jpeg);
+        return jpeg.toByteArray();
     }
 
     private static int clamp(int level) {
