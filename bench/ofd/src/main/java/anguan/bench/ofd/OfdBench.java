@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.ofdrw.font.Font;
 
 /**
@@ -68,8 +69,9 @@ public final class OfdBench {
         byte[] bareFull = bare.render(face, BareOfd.Embedding.FULL_FONT);
         byte[] unsigned = bare.unsigned(face);
         byte[] sharedProvider = bare.sealInMemory(unsigned, bare.sharedProviderContainer());
-        System.out.printf("%nE-certificate (OFD): photo JPEG %.1f KB, %d characters shown, %d cores%n", kb(photo), BareOfd.shown(face).length(),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("%nE-certificate (OFD): photo JPEG %.1f KB, %d characters shown, %d cores; class path: %s, anguan-pdf %s%n",
+                kb(photo), BareOfd.shown(face).length(), Runtime.getRuntime().availableProcessors(), new BouncyCastleProvider().getInfo(),
+                present("anguan.pdf.form.ApplicationForm") ? "PRESENT (must not be)" : "absent");
         boolean allValid = true;
         for (Object[] output : new Object[][] {{"ours, photo", oursPhoto}, {"ours, no photo", oursNoPhoto}, {"bare, photo", barePhoto},
                 {"bare, no photo", bareNoPhoto}, {"bare, fontbox's default subset", bareAllTables}, {"bare, whole font", bareFull},
@@ -205,6 +207,15 @@ public final class OfdBench {
         };
         for (Future<Object> done : pool.invokeAll(Collections.nCopies(THREADS, worker))) {
             done.get();
+        }
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, OfdBench.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 
