@@ -105,6 +105,8 @@ final class SigningRoutes {
             return Events.of("POST", "/enterprise/applications/{no}/signature/complete", "/enterprise/applications/" + no + "/signature/complete",
                     Map.of("no", no), null, "{\"signingId\":\"" + match(SIGNING_ID, sessions[i]) + "\",\"cms\":\"" + cms + "\"}", ENTERPRISE);
         }, enterprise));
+        // every application is under review now: the reviewers' routes, then the certificates'
+        rows.addAll(ReviewAndCertificateRoutes.measure(n, apps, ids, USCC));
         return rows;
     }
 

@@ -224,7 +224,7 @@ final class BareOfd {
 
     /**
      * As {@link #seal(Path, Path)}, from and to memory (the streams CertificateOfd uses) with the
-     * signature container given: {@link #ofdrwContainer} or the proposed {@link SharedProviderSeal}.
+     * signature container given ({@link #ofdrwContainer}).
      */
     byte[] sealInMemory(byte[] unsigned, ExtendSignatureContainer container) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -241,11 +241,6 @@ final class BareOfd {
     /** ofdrw's own GB/T 38540 v4 container, as its tests use it. */
     ExtendSignatureContainer ofdrwContainer() {
         return new SESV4Container(key, seal, certificate);
-    }
-
-    /** The same signature with one BouncyCastle provider for all (the proposal for CertificateOfd). */
-    ExtendSignatureContainer sharedProviderContainer() {
-        return new SharedProviderSeal(key, seal, certificate);
     }
 
     /** Removes a work folder and everything in it. */
