@@ -15,6 +15,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +34,8 @@ public final class IssueCertificateHandler implements RequestHandler<SQSEvent, S
     static final String VERIFICATION_BASE_URL = "CERTIFICATE_VERIFICATION_BASE_URL";
 
     private final CertificateIssuanceService issuance;
+    /** How long a record waits in one delivery for the write it follows ({@link SqsBatch#PATIENCE}). */
+    private final List<Duration> patience;
 
     /** Lambda's entry: the adapters, the seal and the renderer built once per container. */
     public IssueCertificateHandler() {
@@ -46,7 +50,12 @@ public final class IssueCertificateHandler implements RequestHandler<SQSEvent, S
     }
 
     IssueCertificateHandler(CertificateIssuanceService issuance) {
+        this(issuance, SqsBatch.PATIENCE);
+    }
+
+    IssueCertificateHandler(CertificateIssuanceService issuance, List<Duration> patience) {
         this.issuance = issuance;
+        this.patience = patience;
     }
 
     @Override
@@ -68,7 +77,7 @@ public final class IssueCertificateHandler implements RequestHandler<SQSEvent, S
         line.put("orderId", order.id());
         line.put("applicationNo", order.applicationNo());
         try {
-            line.put("outcome", issuance.apply(order));
+            line.put("outcome", SqsBatch.whenDue(() -> issuance.apply(order), e -> e instanceof NotYetDue, patience));
             Log.info("issue-order", line);
             return true;
         } catch (NotYetDue e) {

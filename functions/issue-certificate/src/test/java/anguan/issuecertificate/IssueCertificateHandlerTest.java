@@ -90,6 +90,30 @@ class IssueCertificateHandlerTest {
     }
 
     @ParameterizedTest
+    @Event(value = "../../events/issue-certificate/order.json", type = SQSEvent.class)
+    void anOrderThatOvertookItsDecisionWaitsForItAndIsAppliedInTheSameDelivery(SQSEvent event) throws Exception {
+        Application approved = approved(APPLIED, "上海浦江建设工程有限公司");
+        Application underReview = approved.toBuilder().status(ApplicationStatus.UNDER_REVIEW).decidedAt(null).decision(null)
+                .version(approved.version() - 1).build();
+        store.applicationRepository().insert(underReview);
+        // the reviewer's write lands a moment after the order it handed over first
+        Thread decision = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            store.applicationRepository().update(approved, underReview.version());
+        });
+
+        List<JsonNode> lines = LogLines.of(() -> assertEquals(List.of(), failed(handler.handleRequest(event, null))));
+        decision.join();
+
+        assertEquals("APPLIED", lines.getFirst().get("outcome").asText(), "not left for the queue's 180 s visibility timeout");
+        assertTrue(store.findCertificate(FIRST_NUMBER).isPresent());
+    }
+
+    @ParameterizedTest
     @Event(value = "../../events/issue-certificate/mixed-batch.json", type = SQSEvent.class)
     void anOrderNotYetDueAndAnUndecodableMessageComeBackWhileTheRestOfTheBatchIsApplied(SQSEvent event) {
         store.applicationRepository().insert(approved(OTHER, "上海浦江建设工程有限公司").toBuilder()

@@ -10,6 +10,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +23,8 @@ import java.util.Map;
  */
 public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final NotificationService notifications;
+    /** How long a record waits in one delivery for the write it follows ({@link SqsBatch#PATIENCE}). */
+    private final List<Duration> patience;
 
     /** Lambda's entry: everything built once per container. */
     public NotifierHandler() {
@@ -32,7 +36,12 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     NotifierHandler(NotificationService notifications) {
+        this(notifications, SqsBatch.PATIENCE);
+    }
+
+    NotifierHandler(NotificationService notifications, List<Duration> patience) {
         this.notifications = notifications;
+        this.patience = patience;
     }
 
     @Override
@@ -55,7 +64,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
         line.put("applicationNo", notice.applicationNo());
         line.put("requires", notice.requires());
         try {
-            line.put("outcome", notifications.deliver(notice));
+            line.put("outcome", SqsBatch.whenDue(() -> notifications.deliver(notice), e -> e instanceof NotificationService.NotYetDue, patience));
             Log.info("notice", line);
             return true;
         } catch (NotificationService.NotYetDue e) {

@@ -2,11 +2,13 @@ package anguan.aws.sqs;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A queue consumer's batch with ReportBatchItemFailures (DESIGN.md: every SQS consumer reports
@@ -14,7 +16,43 @@ import java.util.function.Predicate;
  * that they alone come back (and, after maxReceiveCount, go to the dead-letter queue).
  */
 public final class SqsBatch {
+    /**
+     * How long a consumer waits, in one delivery, for the write a message follows. Every step hands
+     * its message over before its own write (so that a crash between the two loses nothing), and
+     * SQS often delivers it within milliseconds, before that write has landed. Failing it at once
+     * would leave it invisible for the queue's VisibilityTimeout (180 s in template.yaml): an SMS
+     * or a certificate three minutes late. So the step is tried again after these pauses (about
+     * 1.5 s in all), which covers a write that is merely slower than the queue; only a write that
+     * never comes (the step died) is left to the queue's retry and, at last, its dead-letter queue.
+     */
+    public static final List<Duration> PATIENCE = List.of(Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(80),
+            Duration.ofMillis(160), Duration.ofMillis(320), Duration.ofMillis(640));
+
     private SqsBatch() {
+    }
+
+    /**
+     * {@code step}'s answer, tried again after each of {@code pauses} while it throws what
+     * {@code notYetDue} recognises; the last try's exception is thrown. Any other exception is
+     * thrown at once.
+     */
+    public static <T> T whenDue(Supplier<T> step, Predicate<RuntimeException> notYetDue, List<Duration> pauses) {
+        for (Duration pause : pauses) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                if (!notYetDue.test(e)) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return step.get();
     }
 
     /** @param handled true when the record is done with, false when it must come again */
