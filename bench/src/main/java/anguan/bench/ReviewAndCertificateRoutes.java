@@ -1,22 +1,19 @@
 package anguan.bench;
 
 import static anguan.bench.Bench.call;
+import static anguan.bench.SigningRoutes.time;
 
-import anguan.aws.http.HttpFunction;
 import anguan.certificates.CertificatesHandler;
 import anguan.registry.RegistryHandler;
 import anguan.review.ReviewHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
  * The reviewers' and the certificates' routes through their handlers, warm, after
@@ -71,24 +68,5 @@ final class ReviewAndCertificateRoutes {
     private static APIGatewayV2HTTPEvent html(APIGatewayV2HTTPEvent e) {
         e.setHeaders(Map.of("accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
         return e;
-    }
-
-    /** The last n of {@code total} calls timed; every call must succeed. */
-    private static SigningRoutes.Row time(String route, int n, int total, IntFunction<APIGatewayV2HTTPEvent> events, HttpFunction handler) {
-        double[] ms = new double[n];
-        for (int i = 0; i < total; i++) {
-            APIGatewayV2HTTPEvent e = events.apply(i);
-            long start = System.nanoTime();
-            APIGatewayV2HTTPResponse r = handler.handle(e);
-            long took = System.nanoTime() - start;
-            if (r.getStatusCode() >= 300) {
-                throw new IllegalStateException(route + " answered " + r.getStatusCode() + ": " + r.getBody());
-            }
-            if (i >= total - n) {
-                ms[i - (total - n)] = took / 1e6;
-            }
-        }
-        Arrays.sort(ms);
-        return new SigningRoutes.Row(route, ms[n / 2], ms[(int) Math.ceil(n * 0.99) - 1], ms[n - 1]);
     }
 }

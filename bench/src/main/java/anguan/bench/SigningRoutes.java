@@ -146,7 +146,7 @@ final class SigningRoutes {
         void take(int i, String body);
     }
 
-    private static Row time(String route, int n, int available, IntFunction<APIGatewayV2HTTPEvent> events, HttpFunction handler) {
+    static Row time(String route, int n, int available, IntFunction<APIGatewayV2HTTPEvent> events, HttpFunction handler) {
         return time(route, n, available, events, handler, (i, body) -> { });
     }
 
