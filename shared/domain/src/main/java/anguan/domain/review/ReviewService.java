@@ -23,8 +23,6 @@ import anguan.domain.person.Person;
 import anguan.domain.person.PersonRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,19 +64,24 @@ public final class ReviewService {
         this.clock = clock;
     }
 
-    /** GET /review/applications: the queue (UNDER_REVIEW unless asked otherwise), newest first. */
+    /**
+     * GET /review/applications: the queue (UNDER_REVIEW unless asked otherwise), the latest to enter
+     * the status first. The days {@code from}/{@code to} are those it entered its status: the
+     * enterprise's signature (受理) for the queue, the decision for APPROVED and REJECTED; a decided
+     * status is read in a window of at most a year, the last 31 days unless asked otherwise
+     * ({@link ReviewWindow}). Only the window is read; name, ID number and type are filters within it.
+     */
     public Page<Application> list(ReviewQuery query) {
+        ReviewWindow window = ReviewWindow.of(query.status(), query.from(), query.to(), BusinessTime.today(clock));
         if (!reachedReview(query.status())) {
             // DRAFT and AWAITING_ENTERPRISE are the parties' business: nothing of theirs is listed.
             return Page.of(List.of(), query.page(), query.size());
         }
-        List<Application> found = applications.ofStatus(query.status()).stream()
+        List<Application> found = applications.ofStatus(query.status(), window.since(), window.until()).stream()
                 .filter(a -> !a.isDeleted() && a.status() == query.status())
                 .filter(a -> query.type() == null || a.type() == query.type())
                 .filter(a -> query.name() == null || (a.applicant().name() != null && a.applicant().name().contains(query.name())))
                 .filter(a -> query.idNo() == null || query.idNo().equalsIgnoreCase(a.applicantIdNo()))
-                .filter(a -> acceptedWithin(a, query.from(), query.to()))
-                .sorted(Comparator.comparing(ReviewService::acceptedAt).reversed())
                 .toList();
         return Page.of(found, query.page(), query.size());
     }
@@ -157,15 +160,5 @@ public final class ReviewService {
     /** Reviewers see an application once the enterprise has signed it (受理): UNDER_REVIEW or decided. */
     static boolean reachedReview(ApplicationStatus status) {
         return status == ApplicationStatus.UNDER_REVIEW || status.isDecided();
-    }
-
-    /** 受理: the enterprise's signature; an application without one (never in review) counts from its creation. */
-    private static Instant acceptedAt(Application a) {
-        return a.enterpriseSignedAt() != null ? a.enterpriseSignedAt() : a.createdAt();
-    }
-
-    private static boolean acceptedWithin(Application a, LocalDate from, LocalDate to) {
-        LocalDate day = acceptedAt(a).atZone(BusinessTime.ZONE).toLocalDate();
-        return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
     }
 }
