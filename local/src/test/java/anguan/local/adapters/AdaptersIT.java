@@ -680,6 +680,35 @@ abstract class AdaptersIT {
         assertThrows(NoticeMessages.UndecodableNotice.class, () -> NoticeMessages.notice("{\"id\":\"x\"}"), "a notice needs its fields");
     }
 
+    /** Twelve notices handed over together: two SendMessageBatch requests (SQS takes ten), every one received whole. */
+    @Test
+    void noticesPublishedTogetherAreEachReceivedAndDecodedEqual() {
+        String run = UUID.randomUUID().toString();
+        List<Notice> notices = IntStream.range(0, 12).mapToObj(i -> new Notice("decided:W2026112799405:" + run + ":" + i,
+                "1391234" + String.format("%04d", i), "【安管人员考核发证】您的考核发证申请（W2026112799405）已审批：准予许可。",
+                "W2026112799405", Notice.Requires.NOTHING, Instant.parse("2026-11-27T02:00:00.5Z"))).toList();
+
+        new SqsNoticeQueue(backend.sqs(), notificationQueueUrl).publishAll(notices);
+
+        Map<String, Notice> received = new ConcurrentHashMap<>();
+        for (int round = 0; round < 20 && received.size() < notices.size(); round++) {
+            for (var message : backend.sqs().receiveMessage(r -> r.queueUrl(notificationQueueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages()) {
+                Notice decoded = NoticeMessages.notice(message.body());
+                if (decoded.id().contains(run)) {
+                    received.put(decoded.id(), decoded);
+                    backend.sqs().deleteMessage(d -> d.queueUrl(notificationQueueUrl).receiptHandle(message.receiptHandle()));
+                }
+            }
+        }
+        assertEquals(Set.copyOf(notices), Set.copyOf(received.values()));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new SqsNoticeQueue(backend.sqs(), notificationQueueUrl + "-missing").publishAll(notices.subList(0, 2)));
+        assertFalse(refused.getMessage().contains("准予许可") || refused.getMessage().contains("13912340000"),
+                "neither a text nor a mobile in the error: " + refused.getMessage());
+    }
+
     @Test
     void anSmsGoesToTheMobileInE164AndIsRecordedUnderTheElevenDigits() {
         String mobile = "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
