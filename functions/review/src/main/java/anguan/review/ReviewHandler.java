@@ -28,7 +28,9 @@ import java.util.Map;
  *
  * <p>{@code GET /review/applications} shows UNDER_REVIEW by default; {@code status} asks for another
  * (APPROVED, REJECTED); {@code name} matches part of the applicant's name, {@code idNo} the whole ID
- * number, {@code from}/{@code to} the days the enterprise signed (受理, both included).
+ * number, {@code from}/{@code to} the days it entered the status (both included): the enterprise's
+ * signature (受理) for the queue, the decision for APPROVED and REJECTED, whose lists are the last
+ * 31 days unless asked otherwise and never span more than 366 (422 DATE_RANGE_TOO_WIDE).
  */
 public final class ReviewHandler extends HttpFunction {
     private static final String REVIEWER = "reviewer";

@@ -28,11 +28,9 @@ final class ReviewRequests {
     }
 
     static ReviewQuery query(ApiRequest r) {
+        // a from after the to, or a range too wide, is the domain's to refuse (422, ReviewWindow)
         LocalDate from = r.dateQuery("from").orElse(null);
         LocalDate to = r.dateQuery("to").orElse(null);
-        if (from != null && to != null && from.isAfter(to)) {
-            throw DomainProblem.badRequest("参数from（" + from + "）不能晚于to（" + to + "）");
-        }
         return new ReviewQuery(r.query("status").map(s -> code(ApplicationStatus.class, "status", s)).orElse(null),
                 r.query("type").map(t -> code(ApplicationType.class, "type", t)).orElse(null),
                 r.query("name").map(String::strip).filter(n -> !n.isEmpty()).orElse(null),

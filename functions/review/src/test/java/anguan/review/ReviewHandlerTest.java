@@ -82,6 +82,19 @@ class ReviewHandlerTest {
     }
 
     @ParameterizedTest
+    @Event(value = "../../events/review/list-queue.json", type = APIGatewayV2HTTPEvent.class)
+    void aBackwardsOrTooWideRangeIsRefusedInChinese(APIGatewayV2HTTPEvent event) throws Exception {
+        event.setQueryStringParameters(Map.of("from", "2026-11-27", "to", "2026-11-26"));
+        assertProblem(handler.handle(event), 422, "DATE_RANGE_INVALID");
+        event.setQueryStringParameters(Map.of("status", "APPROVED", "from", "2025-11-26", "to", "2026-11-27"));
+        APIGatewayV2HTTPResponse tooWide = handler.handle(event);
+        assertProblem(tooWide, 422, "DATE_RANGE_TOO_WIDE");
+        assertTrue(json(tooWide).get("detail").asText().contains("366天"), tooWide.getBody());
+        event.setQueryStringParameters(Map.of("status", "APPROVED", "from", "2025-11-27", "to", "2026-11-27"));
+        assertEquals(200, handler.handle(event).getStatusCode());
+    }
+
+    @ParameterizedTest
     @Event(value = "../../events/review/list-bad-date.json", type = APIGatewayV2HTTPEvent.class)
     void aDateThatIsNoDateIsABadRequest(APIGatewayV2HTTPEvent event) throws Exception {
         APIGatewayV2HTTPResponse response = handler.handle(event);

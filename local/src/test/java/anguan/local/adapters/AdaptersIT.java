@@ -344,6 +344,56 @@ abstract class AdaptersIT {
         assertEquals(List.of(ApplicationEvent.Action.CREATED, ApplicationEvent.Action.SAVED), actions(applications, draft));
     }
 
+    /**
+     * gsi3 is keyed by the instant an application entered its status, so a window reads its own
+     * days only: a decision 40 days old is outside a 31-day window, and the key moves with the status.
+     * In 2030, so that no other test's application falls in the windows.
+     */
+    @Test
+    void aReviewersWindowReadsOnlyItsDaysAndTheKeyMovesWithTheStatus() {
+        var applications = new DynamoApplicationRepository(table);
+        Instant now = Instant.parse("2030-06-30T02:00:00Z");
+        Application accepted = inserted(applications, "W2030063099001", now.minus(Duration.ofDays(50))).toBuilder()
+                .status(ApplicationStatus.UNDER_REVIEW).enterpriseSignedAt(now.minus(Duration.ofDays(45))).version(2).build();
+        applications.update(accepted, 1);
+
+        assertEquals(List.of(), numbers(applications.ofStatus(ApplicationStatus.UNDER_REVIEW,
+                now.minus(Duration.ofDays(51)), now.minus(Duration.ofDays(49)))), "the queue is keyed by 受理, not by creation");
+        assertEquals(List.of("W2030063099001"), numbers(applications.ofStatus(ApplicationStatus.UNDER_REVIEW,
+                now.minus(Duration.ofDays(46)), now.minus(Duration.ofDays(44)))));
+
+        Instant decided = now.minus(Duration.ofDays(40));
+        applications.update(accepted.toBuilder().status(ApplicationStatus.APPROVED).decidedAt(decided).version(3).build(), 2);
+        Application yesterday = decidedApplication(applications, "W2030063099002", now.minus(Duration.ofDays(1)));
+        Application dayBefore = decidedApplication(applications, "W2030063099003", now.minus(Duration.ofDays(2)));
+
+        assertFalse(numbers(applications.ofStatus(ApplicationStatus.UNDER_REVIEW, null, null)).contains("W2030063099001"),
+                "a decided application leaves the queue's key range");
+        assertEquals(List.of("W2030063099002", "W2030063099003"),
+                numbers(applications.ofStatus(ApplicationStatus.APPROVED, now.minus(Duration.ofDays(31)), now)),
+                "the decision of 40 days ago is not read by a 31-day window; the latest decision first");
+        assertEquals(List.of("W2030063099002", "W2030063099003", "W2030063099001"),
+                numbers(applications.ofStatus(ApplicationStatus.APPROVED, now.minus(Duration.ofDays(41)), null)));
+        assertEquals(List.of("W2030063099001"), numbers(applications.ofStatus(ApplicationStatus.APPROVED, decided, decided)),
+                "both ends of the window are included");
+        assertEquals(List.of("W2030063099001"), numbers(applications.ofStatus(ApplicationStatus.APPROVED, null, decided)).stream()
+                .filter(n -> n.startsWith("W2030")).toList());
+        assertEquals(List.of(yesterday.applicationNo(), dayBefore.applicationNo()),
+                numbers(applications.ofStatus(ApplicationStatus.APPROVED, decided.plusNanos(1), now)));
+    }
+
+    private static Application decidedApplication(DynamoApplicationRepository applications, String no, Instant decided) {
+        Application approved = inserted(applications, no, decided.minus(Duration.ofDays(3))).toBuilder()
+                .status(ApplicationStatus.APPROVED).enterpriseSignedAt(decided.minus(Duration.ofDays(2))).decidedAt(decided)
+                .version(2).build();
+        applications.update(approved, 1);
+        return approved;
+    }
+
+    private static List<String> numbers(List<Application> applications) {
+        return applications.stream().map(Application::applicationNo).toList();
+    }
+
     /** A draft written with its CREATED event. */
     private static Application inserted(DynamoApplicationRepository applications, String no, Instant created) {
         Application draft = Application.builder().applicationNo(no).type(ApplicationType.FIRST_ISSUE).status(ApplicationStatus.DRAFT)
@@ -628,6 +678,35 @@ abstract class AdaptersIT {
         }
         assertEquals(notice, received);
         assertThrows(NoticeMessages.UndecodableNotice.class, () -> NoticeMessages.notice("{\"id\":\"x\"}"), "a notice needs its fields");
+    }
+
+    /** Twelve notices handed over together: two SendMessageBatch requests (SQS takes ten), every one received whole. */
+    @Test
+    void noticesPublishedTogetherAreEachReceivedAndDecodedEqual() {
+        String run = UUID.randomUUID().toString();
+        List<Notice> notices = IntStream.range(0, 12).mapToObj(i -> new Notice("decided:W2026112799405:" + run + ":" + i,
+                "1391234" + String.format("%04d", i), "【安管人员考核发证】您的考核发证申请（W2026112799405）已审批：准予许可。",
+                "W2026112799405", Notice.Requires.NOTHING, Instant.parse("2026-11-27T02:00:00.5Z"))).toList();
+
+        new SqsNoticeQueue(backend.sqs(), notificationQueueUrl).publishAll(notices);
+
+        Map<String, Notice> received = new ConcurrentHashMap<>();
+        for (int round = 0; round < 20 && received.size() < notices.size(); round++) {
+            for (var message : backend.sqs().receiveMessage(r -> r.queueUrl(notificationQueueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages()) {
+                Notice decoded = NoticeMessages.notice(message.body());
+                if (decoded.id().contains(run)) {
+                    received.put(decoded.id(), decoded);
+                    backend.sqs().deleteMessage(d -> d.queueUrl(notificationQueueUrl).receiptHandle(message.receiptHandle()));
+                }
+            }
+        }
+        assertEquals(Set.copyOf(notices), Set.copyOf(received.values()));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new SqsNoticeQueue(backend.sqs(), notificationQueueUrl + "-missing").publishAll(notices.subList(0, 2)));
+        assertFalse(refused.getMessage().contains("准予许可") || refused.getMessage().contains("13912340000"),
+                "neither a text nor a mobile in the error: " + refused.getMessage());
     }
 
     @Test

@@ -5,6 +5,7 @@ import anguan.domain.application.ApplicationEvent;
 import anguan.domain.application.ApplicationRepository;
 import anguan.domain.application.ApplicationStatus;
 import anguan.domain.common.DomainProblem;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,11 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
     }
 
     @Override
-    public List<Application> ofStatus(ApplicationStatus status) {
-        return table.query("gsi3", Keys.GSI3_PK, "STATUS#" + status.name(), Keys.GSI3_SK, "APP#", true).stream()
-                .map(i -> Table.read(i, Application.class)).toList();
+    public List<Application> ofStatus(ApplicationStatus status, Instant since, Instant until) {
+        // gsi3sk is APP#<entered>#<no>: "APP#<until>$" sorts after every number of that instant ('$' follows '#')
+        return table.queryRange("gsi3", Keys.GSI3_PK, "STATUS#" + status.name(), Keys.GSI3_SK,
+                        since == null ? null : "APP#" + Keys.instant(since), until == null ? null : "APP#" + Keys.instant(until) + "$", true)
+                .stream().map(i -> Table.read(i, Application.class)).toList();
     }
 
     @Override
@@ -156,7 +159,8 @@ public final class DynamoApplicationRepository implements ApplicationRepository 
         }
         if (!a.isDeleted()) {
             item.put(Keys.GSI3_PK, Table.s("STATUS#" + a.status().name()));
-            item.put(Keys.GSI3_SK, Table.s(created));
+            // keyed by when it entered the status, so a reviewers' window reads only its own days
+            item.put(Keys.GSI3_SK, Table.s("APP#" + Keys.instant(a.enteredStatusAt()) + "#" + a.applicationNo()));
         }
         return item;
     }

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * enterprise        ENTERPRISE#uscc    PROFILE
  * certificate       CERT#number        CERT                        HOLDER#idNo / CERT#number      ENTERPRISE#uscc / CERT#number
  * external cert     EXTCERT#number     EXTCERT
- * application       APP#number         APP                         APPLICANT#idNo / APP#created#no ENTERPRISE#uscc / APP#created#no    STATUS#status / APP#created#no
+ * application       APP#number         APP                         APPLICANT#idNo / APP#created#no ENTERPRISE#uscc / APP#created#no    STATUS#status / APP#entered#no
  * audit event       APP#number         EVENT#at#v{version}  (a change: the version it produced; a copy rides in the application item)
  *                   APP#number         EVENT#at#{counter}   (a line that changes nothing, e.g. an SMS sent)
  * counter           COUNTER#name       COUNTER
@@ -31,8 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * Patterns: a person's profile, employments and exams = one Query on PERSON#idNo; a person's
  * certificates = gsi1 HOLDER#; an enterprise's employees = gsi1 EMPLOYER#; an enterprise's
- * certificates and applications = gsi2 ENTERPRISE# by sk prefix; the reviewer's queue = gsi3
- * STATUS#; an application and its trail = one Query on APP#number; a person's claims (the open
+ * certificates and applications = gsi2 ENTERPRISE# by sk prefix; the reviewers' lists = gsi3
+ * STATUS# by a range of {@code entered}, the instant the application entered its status (decidedAt
+ * for APPROVED/REJECTED, enterpriseSignedAt for UNDER_REVIEW, createdAt otherwise: Application.enteredStatusAt),
+ * so a window of days reads those days only, however many decisions the years pile up; the key
+ * moves with every change of status; an application and its trail = one Query on APP#number; a person's claims (the open
  * application holding each target: CLAIM#CATEGORY#C3, CLAIM#ORIGINAL#number, CLAIM#CERTIFICATE#number)
  * = GetItem by target or Query on PERSON#idNo by CLAIM#, both strongly consistent. The signing
  * chain's items are each one GetItem by its whole key (strongly consistent): an application's
@@ -48,7 +51,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * writes), and what the checks read from gsi1 (a person's applications and certificates) is
  * documented in ApplicantRecords and ApplicationClaims.
  *
- * <p>Instants in sort keys ({@code created}, {@code at}) are written by {@link #instant}: fixed width,
+ * <p>Instants in sort keys ({@code created}, {@code entered}, {@code at}) are written by {@link #instant}: fixed width,
  * so that the text order DynamoDB sorts by is the order in time.
  *
  * <p>Items that are read, merged and written again (person, employment, enterprise, certificate,

@@ -122,13 +122,52 @@ public final class Table {
     /** All items of a partition (of the table, or of an index when {@code index} is set) whose sort key starts with the prefix. */
     List<Map<String, AttributeValue>> query(String index, String pkName, String pkValue, String skName, String skPrefix,
                                             boolean newestFirst) {
+        return query(index, pkName, pkValue, "begins_with(#sk, :prefix)", Map.of("#sk", skName), Map.of(":prefix", s(skPrefix)),
+                newestFirst);
+    }
+
+    /**
+     * All items of a partition whose sort key lies between {@code lowest} and {@code highest}, both
+     * included, either null for open (BETWEEN, >= or <=; both null: the whole partition). Only that
+     * range is read, so the cost follows the range, not the partition.
+     */
+    List<Map<String, AttributeValue>> queryRange(String index, String pkName, String pkValue, String skName, String lowest,
+                                                 String highest, boolean newestFirst) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        String condition;
+        if (lowest != null && highest != null) {
+            condition = "#sk BETWEEN :lowest AND :highest";
+        } else if (lowest != null) {
+            condition = "#sk >= :lowest";
+        } else if (highest != null) {
+            condition = "#sk <= :highest";
+        } else {
+            condition = null;
+        }
+        if (lowest != null) {
+            values.put(":lowest", s(lowest));
+        }
+        if (highest != null) {
+            values.put(":highest", s(highest));
+        }
+        return query(index, pkName, pkValue, condition, condition == null ? Map.of() : Map.of("#sk", skName), values, newestFirst);
+    }
+
+    private List<Map<String, AttributeValue>> query(String index, String pkName, String pkValue, String skCondition,
+                                                    Map<String, String> skNames, Map<String, AttributeValue> skValues,
+                                                    boolean newestFirst) {
+        Map<String, String> names = new HashMap<>(skNames);
+        names.put("#pk", pkName);
+        Map<String, AttributeValue> values = new HashMap<>(skValues);
+        values.put(":pk", s(pkValue));
+        String condition = skCondition == null ? "#pk = :pk" : "#pk = :pk AND " + skCondition;
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             var builder = QueryRequest.builder().tableName(name)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", pkName, "#sk", skName))
-                    .expressionAttributeValues(Map.of(":pk", s(pkValue), ":prefix", s(skPrefix)))
+                    .keyConditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
                     .scanIndexForward(!newestFirst)
                     .exclusiveStartKey(start);
             if (index != null) {

@@ -61,6 +61,18 @@ public record Application(String applicationNo, ApplicationType type, Applicatio
         return applicant.idNo();
     }
 
+    /**
+     * When it entered its status: the decision for APPROVED and REJECTED, the enterprise's
+     * signature (受理) for UNDER_REVIEW, its creation otherwise (and whenever the instant the status
+     * would name is missing). The reviewers' lists are windows on this instant, so what they read
+     * is bounded by the window, not by how many applications were ever decided.
+     */
+    public Instant enteredStatusAt() {
+        Instant entered = status.isDecided() ? decidedAt
+                : status == ApplicationStatus.UNDER_REVIEW ? enterpriseSignedAt : createdAt;
+        return entered != null ? entered : createdAt;
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }

@@ -1,5 +1,6 @@
 package anguan.domain.application;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,10 +30,13 @@ public interface ApplicationRepository {
     List<Application> ofEnterprise(String uscc);
 
     /**
-     * The applications in a status (the reviewers' queue: UNDER_REVIEW), deleted ones excluded,
-     * newest first; from an index that may be a moment behind (lists only).
+     * The applications in a status that entered it ({@link Application#enteredStatusAt()}) between
+     * {@code since} and {@code until}, both included, either null for open; deleted ones excluded;
+     * the latest to enter first (ties: the higher number first). The window is the key range read,
+     * so the cost follows the window, not the status's history. From an index that may be a moment
+     * behind (lists only).
      */
-    List<Application> ofStatus(ApplicationStatus status);
+    List<Application> ofStatus(ApplicationStatus status, Instant since, Instant until);
 
     /** Writes a new application; fails if the number is taken. */
     void insert(Application application);

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 
 /**
  * The reviewers' filters (审批): the status (UNDER_REVIEW, the queue, unless another is asked for),
- * the type, the day range the enterprise signed in (受理, both ends included, Shanghai days), the
+ * the type, the Shanghai days it entered that status in (受理 for the queue, the decision for
+ * APPROVED and REJECTED; both ends included; see ReviewWindow for the defaults and the limit), the
  * applicant's name (part of it) and ID number (whole), and the page (counting from 1).
  */
 public record ReviewQuery(ApplicationStatus status, ApplicationType type, String name, String idNo,

@@ -17,16 +17,20 @@ import anguan.domain.enterprise.Enterprise;
 import anguan.domain.enterprise.EnterpriseRepository;
 import anguan.domain.issuance.IssueOrder;
 import anguan.domain.issuance.IssueQueue;
+import anguan.domain.notification.Notice;
 import anguan.domain.notification.NoticeQueue;
 import anguan.domain.notification.NoticeTexts;
 import anguan.domain.person.Person;
 import anguan.domain.person.PersonRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * 审批: the reviewers' queue, the details and trail of every application that reached them, and
@@ -66,19 +70,24 @@ public final class ReviewService {
         this.clock = clock;
     }
 
-    /** GET /review/applications: the queue (UNDER_REVIEW unless asked otherwise), newest first. */
+    /**
+     * GET /review/applications: the queue (UNDER_REVIEW unless asked otherwise), the latest to enter
+     * the status first. The days {@code from}/{@code to} are those it entered its status: the
+     * enterprise's signature (受理) for the queue, the decision for APPROVED and REJECTED; a decided
+     * status is read in a window of at most a year, the last 31 days unless asked otherwise
+     * ({@link ReviewWindow}). Only the window is read; name, ID number and type are filters within it.
+     */
     public Page<Application> list(ReviewQuery query) {
+        ReviewWindow window = ReviewWindow.of(query.status(), query.from(), query.to(), BusinessTime.today(clock));
         if (!reachedReview(query.status())) {
             // DRAFT and AWAITING_ENTERPRISE are the parties' business: nothing of theirs is listed.
             return Page.of(List.of(), query.page(), query.size());
         }
-        List<Application> found = applications.ofStatus(query.status()).stream()
+        List<Application> found = applications.ofStatus(query.status(), window.since(), window.until()).stream()
                 .filter(a -> !a.isDeleted() && a.status() == query.status())
                 .filter(a -> query.type() == null || a.type() == query.type())
                 .filter(a -> query.name() == null || (a.applicant().name() != null && a.applicant().name().contains(query.name())))
                 .filter(a -> query.idNo() == null || query.idNo().equalsIgnoreCase(a.applicantIdNo()))
-                .filter(a -> acceptedWithin(a, query.from(), query.to()))
-                .sorted(Comparator.comparing(ReviewService::acceptedAt).reversed())
                 .toList();
         return Page.of(found, query.page(), query.size());
     }
@@ -126,18 +135,55 @@ public final class ReviewService {
         Application decided = current.toBuilder()
                 .status(outcome == DecisionResult.Outcome.APPROVE ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED)
                 .decision(new DecisionResult(outcome, said)).decidedAt(now).updatedAt(now).version(current.version() + 1).build();
-        if (outcome == DecisionResult.Outcome.APPROVE) {
-            issues.publish(IssueOrder.approved(applicationNo, now));
-        }
-        persons.find(current.applicantIdNo()).map(Person::mobile).filter(m -> !m.isBlank())
-                .ifPresent(mobile -> notices.publish(NoticeTexts.decidedForPerson(decided, mobile, now)));
-        Optional.ofNullable(current.enterprise()).flatMap(e -> enterprises.find(e.uscc())).map(Enterprise::contactMobile)
-                .filter(m -> !m.isBlank())
-                .ifPresent(mobile -> notices.publish(NoticeTexts.decidedForEnterprise(decided, mobile, now)));
+        handOver(current, decided, now);
         applications.update(decided, current.version(),
                 new ApplicationEvent(applicationNo, now, REVIEWER, reviewerId, Action.DECIDED));
         finishClosing(decided);
         return decided;
+    }
+
+    /**
+     * What tells of the decision, handed over before its write: the certificate order (APPROVE),
+     * then the person's and the enterprise's SMS in one hand-over. The order does not wait on the
+     * reads the notices need (the person's mobile, the enterprise's), so the three run at once; the
+     * order is waited for before the notices go, so the hand-overs keep one order, and all of them
+     * before the caller writes. Any failure is thrown before the write.
+     */
+    private void handOver(Application current, Application decided, Instant now) {
+        try (ExecutorService together = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> order = decided.status() == ApplicationStatus.APPROVED
+                    ? together.submit(() -> issues.publish(IssueOrder.approved(decided.applicationNo(), now))) : null;
+            Future<Optional<String>> enterpriseMobile = together.submit(() -> Optional.ofNullable(current.enterprise())
+                    .flatMap(e -> enterprises.find(e.uscc())).map(Enterprise::contactMobile).filter(m -> !m.isBlank()));
+            Optional<String> personMobile = persons.find(current.applicantIdNo()).map(Person::mobile).filter(m -> !m.isBlank());
+            if (order != null) {
+                joined(order);
+            }
+            List<Notice> told = new ArrayList<>(2);
+            personMobile.ifPresent(mobile -> told.add(NoticeTexts.decidedForPerson(decided, mobile, now)));
+            joined(enterpriseMobile).ifPresent(mobile -> told.add(NoticeTexts.decidedForEnterprise(decided, mobile, now)));
+            if (!told.isEmpty()) {
+                notices.publishAll(told);
+            }
+        }
+    }
+
+    /** The task's result, its failure thrown as it was thrown. */
+    private static <T> T joined(Future<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing over the decision", e);
+        }
     }
 
     /** A rejected application holds nothing any more; an approved one keeps its claims until its effect is applied. */
@@ -157,15 +203,5 @@ public final class ReviewService {
     /** Reviewers see an application once the enterprise has signed it (受理): UNDER_REVIEW or decided. */
     static boolean reachedReview(ApplicationStatus status) {
         return status == ApplicationStatus.UNDER_REVIEW || status.isDecided();
-    }
-
-    /** 受理: the enterprise's signature; an application without one (never in review) counts from its creation. */
-    private static Instant acceptedAt(Application a) {
-        return a.enterpriseSignedAt() != null ? a.enterpriseSignedAt() : a.createdAt();
-    }
-
-    private static boolean acceptedWithin(Application a, LocalDate from, LocalDate to) {
-        LocalDate day = acceptedAt(a).atZone(BusinessTime.ZONE).toLocalDate();
-        return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * DESIGN.md "State and consistency" for the decision: APPROVE and REJECT crashed at any write
- * (the certificate order, each SMS handed over, the decision itself, the release of the claims),
+ * (the certificate order, the SMS handed over together, the decision itself, the release of the claims),
  * before or after it took effect, and retried a minute later, leave the state of one clean run:
  * one decision with one trail line, one order, one notice per party, no claim left behind; and
  * the next step (another decision: refused; after a rejection, the person applying again) ends
@@ -68,9 +68,10 @@ class ReviewSurvivesACrashAtAnyWriteTest {
     /** The writes the suite crashes at, so that a write added to decide() is seen to be covered. */
     @Test
     void everyWriteOfADecisionIsACrashpoint() {
-        assertEquals(List.of("IssueQueue.publish", "NoticeQueue.publish", "NoticeQueue.publish", "ApplicationRepository.update"),
+        // the two SMS go in one hand-over (one SQS SendMessageBatch)
+        assertEquals(List.of("IssueQueue.publish", "NoticeQueue.publishAll", "ApplicationRepository.update"),
                 USE_CASES.get(0).cleanWrites());
-        assertEquals(List.of("NoticeQueue.publish", "NoticeQueue.publish", "ApplicationRepository.update", "ClaimRepository.release"),
+        assertEquals(List.of("NoticeQueue.publishAll", "ApplicationRepository.update", "ClaimRepository.release"),
                 USE_CASES.get(1).cleanWrites());
     }
 

@@ -35,6 +35,7 @@ import anguan.domain.signing.SmsQuota;
 import anguan.domain.signing.StoredCredential;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -152,9 +153,11 @@ public final class InMemoryRegistry implements PersonRepository, Sequence, Docum
             @Override public Optional<Application> find(String no) { return Optional.ofNullable(applications.get(no)); }
             @Override public List<Application> ofApplicant(String idNo) { return InMemoryRegistry.this.ofApplicant(idNo); }
             @Override public List<Application> ofEnterprise(String uscc) { return InMemoryRegistry.this.ofEnterprise(uscc); }
-            @Override public List<Application> ofStatus(anguan.domain.application.ApplicationStatus status) {
+            @Override public List<Application> ofStatus(anguan.domain.application.ApplicationStatus status, Instant since, Instant until) {
+                // as gsi3: keyed by the instant it entered the status, then the number; the window is inclusive
                 return applications.values().stream().filter(a -> !a.isDeleted() && a.status() == status)
-                        .sorted(Comparator.comparing(Application::createdAt).reversed()).toList();
+                        .filter(a -> (since == null || !a.enteredStatusAt().isBefore(since)) && (until == null || !a.enteredStatusAt().isAfter(until)))
+                        .sorted(Comparator.comparing(Application::enteredStatusAt).thenComparing(Application::applicationNo).reversed()).toList();
             }
             @Override public void insert(Application a) { InMemoryRegistry.this.insert(a); }
             @Override public void insert(Application a, ApplicationEvent e) { InMemoryRegistry.this.insert(a, e); }
