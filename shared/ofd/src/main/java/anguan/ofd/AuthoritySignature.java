@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.Locale;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
@@ -27,18 +24,16 @@ import org.ofdrw.sign.ExtendSignatureContainer;
  * {@code SESV4Container} (ofdrw's own verifier checks it), with one difference that is the
  * reason it exists: ofdrw's container builds a new {@code BouncyCastleProvider} for every
  * signature, which registers all of BouncyCastle's algorithms again, about 7 ms of a 40 ms
- * certificate (bench/ofd measured it); this one signs with {@link SealMaterial#BC}, made once per
- * container.
+ * certificate (bench/ofd measured it); this one signs with {@link SealMaterial#sign}, BouncyCastle's
+ * lightweight SM2 signer, which needs no provider at all.
  */
 final class AuthoritySignature implements ExtendSignatureContainer {
-    private final PrivateKey key;
+    private final SealMaterial material;
     private final SESeal seal;
-    private final X509Certificate certificate;
 
-    AuthoritySignature(PrivateKey key, SESeal seal, X509Certificate certificate) {
-        this.key = key;
+    AuthoritySignature(SealMaterial material, SESeal seal) {
+        this.material = material;
         this.seal = seal;
-        this.certificate = certificate;
     }
 
     @Override
@@ -59,14 +54,11 @@ final class AuthoritySignature implements ExtendSignatureContainer {
                 .setTimeInfo(new ASN1GeneralizedTime(new Date(), Locale.CHINA))
                 .setDataHash(getDigestFnc().digest(signatureXml.readAllBytes()))
                 .setPropertyInfo(propertyInfo);
-        Signature sm2 = Signature.getInstance("SM3withSM2", SealMaterial.BC);
-        sm2.initSign(key);
-        sm2.update(toBeSigned.getEncoded("DER"));
         return new SES_Signature()
                 .setToSign(toBeSigned)
-                .setCert(certificate)
+                .setCert(material.certificate())
                 .setSignatureAlgID(GMObjectIdentifiers.sm2sign_with_sm3)
-                .setSignature(sm2.sign())
+                .setSignature(material.sign(toBeSigned.getEncoded("DER")))
                 .getEncoded("DER");
     }
 

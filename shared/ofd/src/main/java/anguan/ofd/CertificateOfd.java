@@ -172,7 +172,7 @@ public final class CertificateOfd implements ECertificateRenderer {
         try (OFDReader reader = new OFDReader(new ByteArrayInputStream(unsigned));
              OFDSigner signer = new OFDSigner(reader, out)) {
             signer.setSignMode(SignMode.WholeProtected);
-            signer.setSignContainer(new AuthoritySignature(material.privateKey(), seal, material.certificate()));
+            signer.setSignContainer(new AuthoritySignature(material, seal));
             // Over 发证机关 and 发证日期, where a paper certificate carries the authority's seal.
             double sealY = FIRST_ROW_Y + 11 * ROW_HEIGHT - ElectronicSeal.SIZE_MM / 2.0 + ROW_HEIGHT;
             signer.addApPos(new NormalStampPos(1, VALUE_X + 50, sealY, ElectronicSeal.SIZE_MM, ElectronicSeal.SIZE_MM));

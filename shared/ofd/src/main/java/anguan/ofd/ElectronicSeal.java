@@ -1,7 +1,6 @@
 package anguan.ofd;
 
 import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
@@ -59,14 +58,12 @@ final class ElectronicSeal {
                     .setEsID(new DERIA5String(certificate.getSerialNumber().toString(16)))
                     .setProperty(property)
                     .setPicture(picture);
-            Signature signature = Signature.getInstance("SM3withSM2", SealMaterial.BC);
-            signature.initSign(material.privateKey());
-            signature.update(sealInfo.getEncoded("DER"));
+
             return new SESeal()
                     .seteSealInfo(sealInfo)
                     .setCert(certificate)
                     .setSignAlgID(GMObjectIdentifiers.sm2sign_with_sm3)
-                    .setSignedValue(signature.sign());
+                    .setSignedValue(material.sign(sealInfo.getEncoded("DER")));
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("the electronic seal cannot be made from its material", e);
         }

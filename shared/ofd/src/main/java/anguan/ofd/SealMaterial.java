@@ -3,35 +3,23 @@ package anguan.ofd;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.Properties;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.signers.SM2Signer;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * What the authority's electronic seal (GB/T 38540) is made of: its SM2 key pair, its SM2
@@ -49,23 +37,33 @@ public final class SealMaterial {
     /** 上海市住房和城乡建设管理委员会, the issuer of every certificate and the seal's owner. */
     public static final String AUTHORITY = "上海市住房和城乡建设管理委员会";
 
-    static final Provider BC = new BouncyCastleProvider();
-
-    private static final String SIGNATURE_ALGORITHM = "SM3withSM2";
-
-    /** A local seal's certificate outlives any certificate it seals in tests and demos. */
-    private static final Duration LOCAL_VALIDITY = Duration.ofDays(10 * 366);
-
-    private final KeyPair keyPair;
+    /** The private key as PKCS#8 (what {@link #serialise} writes). */
+    private final byte[] privateKeyInfo;
+    /** The same key for BouncyCastle's lightweight SM2 signer: see {@link #sign}. */
+    private final ECPrivateKeyParameters signingKey;
     private final X509Certificate certificate;
     private final byte[] sealImage;
 
+    /**
+     * BouncyCastle's JCA provider, only for making new material and for callers that want a JCA
+     * key ({@link #privateKey}). Building it registers every BouncyCastle algorithm, about a
+     * quarter of a second of a cold start, so the issuing function's path (parse, sign) never does.
+     */
+    static final class Jca {
+        static final Provider BC = new BouncyCastleProvider();
+    }
+
     /** Refuses a key pair that does not belong to the certificate: every seal it made would be invalid. */
     public SealMaterial(KeyPair keyPair, X509Certificate certificate, byte[] sealImage) {
-        if (keyPair == null || certificate == null || sealImage == null || sealImage.length == 0) {
+        this(keyPair == null ? null : keyPair.getPrivate().getEncoded(), certificate, sealImage);
+    }
+
+    private SealMaterial(byte[] privateKeyInfo, X509Certificate certificate, byte[] sealImage) {
+        if (privateKeyInfo == null || certificate == null || sealImage == null || sealImage.length == 0) {
             throw new IllegalArgumentException("seal material needs a key pair, a certificate and a seal image");
         }
-        this.keyPair = keyPair;
+        this.privateKeyInfo = privateKeyInfo.clone();
+        this.signingKey = signingKey(privateKeyInfo);
         this.certificate = certificate;
         this.sealImage = sealImage.clone();
         requireMatchingKey();
@@ -73,33 +71,15 @@ public final class SealMaterial {
 
     /** A new local seal: a fresh SM2 key, a self-signed certificate valid from {@code now}, the drawn seal. */
     public static SealMaterial create(Instant now) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
-            generator.initialize(new ECGenParameterSpec("sm2p256v1"), new SecureRandom());
-            KeyPair keyPair = generator.generateKeyPair();
-            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-                    .addRDN(BCStyle.C, "CN")
-                    .addRDN(BCStyle.O, AUTHORITY)
-                    .addRDN(BCStyle.CN, AUTHORITY + "电子印章")
-                    .build();
-            BigInteger serial = new BigInteger(64, new SecureRandom()).setBit(63);
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial,
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(LOCAL_VALIDITY)), subject, keyPair.getPublic());
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-            X509Certificate certificate = new JcaX509CertificateConverter().setProvider(BC).getCertificate(
-                    builder.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setProvider(BC).build(keyPair.getPrivate())));
-            return new SealMaterial(keyPair, certificate, SealImage.png(AUTHORITY));
-        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
-            throw new IllegalStateException("a local SM2 seal cannot be made", e);
-        }
+        // in a class of its own: its certificate builder would otherwise be loaded with this class, on every cold start
+        return LocalSeal.create(now);
     }
 
     /** Properties text: {@code privateKey} (PKCS#8), {@code certificate} (DER), {@code sealImage} (PNG), each base64. */
     public String serialise() {
         Base64.Encoder base64 = Base64.getEncoder();
         return "# anguan: the authority's SM2 electronic seal (GB/T 38540); the private key is a secret\n"
-                + "privateKey=" + base64.encodeToString(keyPair.getPrivate().getEncoded()) + "\n"
+                + "privateKey=" + base64.encodeToString(privateKeyInfo) + "\n"
                 + "certificate=" + base64.encodeToString(encoded()) + "\n"
                 + "sealImage=" + base64.encodeToString(sealImage) + "\n";
     }
@@ -110,20 +90,41 @@ public final class SealMaterial {
         try {
             properties.load(new StringReader(text == null ? "" : text));
             Base64.Decoder base64 = Base64.getDecoder();
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509", BC)
-                    .generateCertificate(new ByteArrayInputStream(base64.decode(required(properties, "certificate"))));
-            PrivateKey privateKey = KeyFactory.getInstance("EC", BC)
-                    .generatePrivate(new PKCS8EncodedKeySpec(base64.decode(required(properties, "privateKey"))));
+            // BouncyCastle's certificate factory itself, not through the JCA (which needs the whole provider; see Jca)
+            X509Certificate certificate = (X509Certificate) new org.bouncycastle.jcajce.provider.asymmetric.x509.CertificateFactory()
+                    .engineGenerateCertificate(new ByteArrayInputStream(base64.decode(required(properties, "certificate"))));
+            byte[] privateKeyInfo = base64.decode(required(properties, "privateKey"));
             byte[] sealImage = base64.decode(required(properties, "sealImage"));
-            return new SealMaterial(new KeyPair(certificate.getPublicKey(), privateKey), certificate, sealImage);
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            return new SealMaterial(privateKeyInfo, certificate, sealImage);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             // The cause's message could quote key material: name the problem, drop the cause.
             throw new IllegalArgumentException("the seal material is incomplete or damaged (" + e.getClass().getSimpleName() + ")");
         }
     }
 
+    /** The private key as a JCA key (for ofdrw's own containers, as the OFD bench's bare baseline uses them). */
     public PrivateKey privateKey() {
-        return keyPair.getPrivate();
+        try {
+            return KeyFactory.getInstance("EC", Jca.BC).generatePrivate(new PKCS8EncodedKeySpec(privateKeyInfo));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the seal's key cannot be opened (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * SM3withSM2 over {@code data} (GB/T 32918 with the default signer ID, r and s DER-encoded), what
+     * BouncyCastle's JCA {@code SM3withSM2} makes, through its lightweight signer: the issuing
+     * function seals without ever building the JCA provider.
+     */
+    public byte[] sign(byte[] data) {
+        SM2Signer signer = new SM2Signer();
+        signer.init(true, signingKey);
+        signer.update(data, 0, data.length);
+        try {
+            return signer.generateSignature();
+        } catch (CryptoException e) {
+            throw new IllegalStateException("the seal's key cannot sign (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     public X509Certificate certificate() {
@@ -149,21 +150,31 @@ public final class SealMaterial {
     }
 
     private void requireMatchingKey() {
+        byte[] probe = "anguan seal key check".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] signature = sign(probe);
+        SM2Signer verifier = new SM2Signer();
         try {
-            byte[] probe = "anguan seal key check".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            Signature signer = Signature.getInstance(SIGNATURE_ALGORITHM, BC);
-            signer.initSign(keyPair.getPrivate());
-            signer.update(probe);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(SIGNATURE_ALGORITHM, BC);
-            verifier.initVerify(certificate.getPublicKey());
-            verifier.update(probe);
-            if (!verifier.verify(signature)) {
-                throw new IllegalArgumentException("the seal's private key does not belong to its certificate");
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("the seal's key is not an SM2 key (" + e.getClass().getSimpleName() + ")");
+            AsymmetricKeyParameter publicKey = PublicKeyFactory.createKey(
+                    org.bouncycastle.asn1.x509.Certificate.getInstance(certificate.getEncoded()).getSubjectPublicKeyInfo());
+            verifier.init(false, publicKey);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new IllegalArgumentException("the seal's certificate has no SM2 key (" + e.getClass().getSimpleName() + ")");
         }
+        verifier.update(probe, 0, probe.length);
+        if (!verifier.verifySignature(signature)) {
+            throw new IllegalArgumentException("the seal's private key does not belong to its certificate");
+        }
+    }
+
+    private static ECPrivateKeyParameters signingKey(byte[] privateKeyInfo) {
+        try {
+            if (PrivateKeyFactory.createKey(privateKeyInfo) instanceof ECPrivateKeyParameters ec) {
+                return ec;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the seal's key cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        throw new IllegalArgumentException("the seal's key is not an SM2 key");
     }
 
     private static String required(Properties properties, String name) {
