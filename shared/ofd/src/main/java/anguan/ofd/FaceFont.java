@@ -1,38 +1,27 @@
 package anguan.ofd;
 
+import anguan.font.BundledFont;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
- * The font of the e-certificate's face: Noto Sans SC Regular (OFL, {@code OFL.txt} beside it),
- * copied at build time from shared/pdf's resources, because this module must never share a class
- * path with anguan-pdf (DESIGN.md, Known constraints).
+ * The font of the e-certificate's face: the bundled Noto Sans SC Regular ({@link BundledFont},
+ * the same file as the PDF forms', from the font-only module that both may share).
  *
  * <p>ofdrw embeds a font file whole, and the full CJK font would make a 6 MB certificate, so each
  * certificate embeds a subset of only the characters it shows, made with fontbox's
  * {@link TTFSubsetter}. The subset keeps {@code cmap}, {@code name} and {@code post}: an OFD reader
  * maps the Unicode of a TextCode to its glyph through the font's own {@code cmap}, unlike a PDF.
- * The 10 MB file is read once per container and parsed once per thread, because a parsed font
- * reads its tables lazily from one buffer that two threads must not share.
  */
 final class FaceFont {
 
     static final String FAMILY = "Noto Sans SC";
-
-    private static final String RESOURCE = "font/NotoSansSC-Regular.ttf";
-
-    private static final byte[] BYTES = read();
-
-    private static final ThreadLocal<TrueTypeFont> PARSED = ThreadLocal.withInitial(FaceFont::parse);
 
     /**
      * The tables a subset keeps: outlines, metrics, hinting, and cmap, name and post for the OFD
@@ -56,7 +45,7 @@ final class FaceFont {
             codePoints.add(c);
         }
         try {
-            TTFSubsetter subsetter = new TTFSubsetter(PARSED.get(), KEPT_TABLES);
+            TTFSubsetter subsetter = new TTFSubsetter(BundledFont.parsed(), KEPT_TABLES);
             subsetter.addAll(codePoints);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             subsetter.writeToStream(out);
@@ -77,7 +66,7 @@ final class FaceFont {
 
     private static double[] measuredAsciiWidths() {
         try {
-            TrueTypeFont font = PARSED.get();
+            TrueTypeFont font = BundledFont.parsed();
             double unitsPerEm = font.getUnitsPerEm();
             double[] widths = new double[126 - 32 + 1];
             for (int c = 32; c <= 126; c++) {
@@ -86,25 +75,6 @@ final class FaceFont {
             return widths;
         } catch (IOException e) {
             throw new UncheckedIOException("the face font's widths cannot be read", e);
-        }
-    }
-
-    private static TrueTypeFont parse() {
-        try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the bundled font " + RESOURCE + " cannot be parsed", e);
-        }
-    }
-
-    private static byte[] read() {
-        try (InputStream in = FaceFont.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the font " + RESOURCE + " is missing from the package");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the font " + RESOURCE + " cannot be read", e);
         }
     }
 }

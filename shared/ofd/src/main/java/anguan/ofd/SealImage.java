@@ -1,5 +1,6 @@
 package anguan.ofd;
 
+import anguan.font.BundledFont;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -103,10 +104,7 @@ final class SealImage {
     }
 
     private static Font font(float size) throws IOException {
-        try (InputStream in = SealImage.class.getResourceAsStream("font/NotoSansSC-Regular.ttf")) {
-            if (in == null) {
-                throw new IOException("the face font is missing from the package");
-            }
+        try (InputStream in = BundledFont.open()) {
             return Font.createFont(Font.TRUETYPE_FONT, in).deriveFont(Font.BOLD, size);
         } catch (FontFormatException e) {
             throw new IOException("the face font cannot be read by Java2D", e);

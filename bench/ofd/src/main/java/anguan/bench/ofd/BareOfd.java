@@ -70,8 +70,8 @@ import org.ofdrw.sign.stamppos.NormalStampPos;
  */
 final class BareOfd {
 
-    /** The same bundled font CertificateOfd subsets: anguan-ofd's copy of Noto Sans SC Regular. */
-    static final String FONT_RESOURCE = "/anguan/ofd/font/NotoSansSC-Regular.ttf";
+    /** The same bundled font CertificateOfd subsets (anguan-font's Noto Sans SC Regular), read here as a bare program would. */
+    static final String FONT_RESOURCE = "/anguan/font/NotoSansSC-Regular.ttf";
 
     /** The tables anguan's subset keeps, so that sizes compare like with like. */
     static final List<String> TABLES = List.of("head", "hhea", "maxp", "OS/2", "name", "cmap", "post",
