@@ -79,19 +79,21 @@ class CertificateLifeIT {
         Filed first = approved(steps.submitted(holder.at(firstEnterprise), "FIRST_ISSUE", Map.of("category", "C3", "position", "08"), Map.of()));
         JsonNode issued = waitForCertificate(holder, c -> c.get("category").asText().equals("C3") && c.has("ofdFileName"));
         String number = issued.get("certificateNo").asText();
+        // the day of the decision, not of this class's start: a run across Shanghai's midnight decides on the next day
+        LocalDate approvedOn = decidedOn(first);
         assertTrue(SHANGHAI_NUMBER.matcher(number).matches(), number);
-        assertTrue(number.contains("（" + TODAY.getYear() + "）"), "the year of approval: " + number);
+        assertTrue(number.contains("（" + approvedOn.getYear() + "）"), "the year of approval: " + number);
         assertEquals("VALID", issued.get("status").asText());
-        assertEquals(TODAY.toString(), issued.get("firstIssueDate").asText(), "a first issue starts on the approval date");
-        assertEquals(TODAY.toString(), issued.get("validFrom").asText());
-        assertEquals(TODAY.plusYears(3).minusDays(1).toString(), issued.get("validTo").asText());
+        assertEquals(approvedOn.toString(), issued.get("firstIssueDate").asText(), "a first issue starts on the approval date");
+        assertEquals(approvedOn.toString(), issued.get("validFrom").asText());
+        assertEquals(approvedOn.plusYears(3).minusDays(1).toString(), issued.get("validTo").asText());
         assertEquals(firstEnterprise, issued.get("uscc").asText());
         assertEquals("上海申江建设工程有限公司", issued.get("enterpriseName").asText());
         assertTrue(issued.get("licenceId").asText().contains(".001."), "the first file is version 001: " + issued);
         assertFalse(issued.toString().contains(holder.idNo()), "lists mask the ID number");
 
         byte[] ofd = ofdOf(holder.token(), "/certificates/", issued);
-        assertSealedFace(ofd, holder, issued);
+        assertSealedFace(ofd, holder, issued, approvedOn);
         assertFalse(OfdChecks.sealValid(tampered(ofd)), "a changed face no longer verifies");
         byte[] sameForTheEnterprise = ofdOf(first.enterpriseToken(), "/enterprise/certificates/", issued);
         assertTrue(OfdChecks.sealValid(sameForTheEnterprise));
@@ -109,7 +111,7 @@ class CertificateLifeIT {
         assertEquals(issued.get("validFrom").asText(), atSecond.get("validFrom").asText(), "an employer change keeps the validity");
         assertEquals(issued.get("validTo").asText(), atSecond.get("validTo").asText());
         assertEquals(issued.get("firstIssueDate").asText(), atSecond.get("firstIssueDate").asText());
-        assertSealedFace(ofdOf(holder.token(), "/certificates/", atSecond), holder, atSecond);
+        assertSealedFace(ofdOf(holder.token(), "/certificates/", atSecond), holder, atSecond, decidedOn(moved));
         assertFalse(listed("/enterprise/certificates?certificateNo=" + Api.seg(number), first.enterpriseToken()).contains(number),
                 "the first enterprise no longer lists it");
         assertTrue(listed("/enterprise/certificates?certificateNo=" + Api.seg(number), moved.enterpriseToken()).contains(number));
@@ -145,7 +147,7 @@ class CertificateLifeIT {
         assertEquals(oldValidTo.plusDays(1).plusYears(3).minusDays(1).toString(), renewed.get("validTo").asText());
         assertEquals(migrated.get("firstIssueDate").asText(), renewed.get("firstIssueDate").asText());
         assertEquals("VALID", renewed.get("status").asText());
-        assertSealedFace(ofdOf(holder.token(), "/certificates/", renewed), holder, renewed);
+        assertSealedFace(ofdOf(holder.token(), "/certificates/", renewed), holder, renewed, decidedOn(renewal));
         assertTrail(renewal, "DECIDED", "CERTIFICATE_ISSUED");
 
         approved(steps.submitted(holder.at(enterprise), "CANCELLATION", Map.of("certificateNo", number), Map.of("cancelReason", "LEFT_POST")));
@@ -172,10 +174,10 @@ class CertificateLifeIT {
         JsonNode issued = waitForCertificate(holder, c -> c.get("category").asText().equals("C1") && c.has("ofdFileName")
                 && !c.get("ofdFileName").isNull());
         String number = issued.get("certificateNo").asText();
-        assertTrue(number.startsWith("沪建安C1（" + TODAY.getYear() + "）"), number);
+        assertTrue(number.startsWith("沪建安C1（" + decidedOn(transfer).getYear() + "）"), number);
         assertEquals(originalTo.toString(), issued.get("validTo").asText(), "the original validity is kept");
         assertEquals(originalTo.plusDays(1).minusYears(3).toString(), issued.get("validFrom").asText());
-        assertSealedFace(ofdOf(holder.token(), "/certificates/", issued), holder, issued);
+        assertSealedFace(ofdOf(holder.token(), "/certificates/", issued), holder, issued, decidedOn(transfer));
         assertTrail(transfer, "DECIDED", "CERTIFICATE_ISSUED");
 
         // The same national record a second time: refused at 签名上报, whatever else holds.
@@ -254,6 +256,14 @@ class CertificateLifeIT {
         return f;
     }
 
+    /** The Shanghai day the application was decided on, as the application says. */
+    private static LocalDate decidedOn(Filed f) {
+        Api.Reply application = api.get("/applications/" + f.applicationNo(), f.token());
+        assertEquals(200, application.status(), application.toString());
+        return java.time.OffsetDateTime.parse(application.body().get("decidedAt").asText())
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+    }
+
     private static JsonNode waitForCertificate(Holder holder, Predicate<JsonNode> which) {
         return waitFor(() -> items("/certificates?size=100", holder.token()).stream().filter(which).findFirst());
     }
@@ -304,7 +314,8 @@ class CertificateLifeIT {
     }
 
     /** The seal verifies and every face field reads back as the registry and the certificate say. */
-    private static void assertSealedFace(byte[] ofd, Holder holder, JsonNode certificate) {
+    /** @param issuedOn the day the file was made (发证日期): the day of the decision that made it */
+    private static void assertSealedFace(byte[] ofd, Holder holder, JsonNode certificate, LocalDate issuedOn) {
         assertTrue(OfdChecks.sealValid(ofd), "the authority's SM2 seal verifies");
         String face = String.join("", OfdChecks.texts(ofd)).replaceAll("\\s", "");
         Map<String, String> expected = new HashMap<>();
@@ -321,7 +332,7 @@ class CertificateLifeIT {
         expected.put("有效期", FACE_DATE.format(LocalDate.parse(certificate.get("validFrom").asText())) + "至"
                 + FACE_DATE.format(LocalDate.parse(certificate.get("validTo").asText())));
         expected.put("发证机关", "上海市住房和城乡建设管理委员会");
-        expected.put("发证日期", FACE_DATE.format(TODAY));
+        expected.put("发证日期", FACE_DATE.format(issuedOn));
         expected.put("证照标识", certificate.get("licenceId").asText());
         expected.forEach((label, value) -> {
             assertTrue(face.contains(label), "the face has its " + label + " label");
